@@ -1,0 +1,3 @@
+"""`paperkg` commands of this area (filled in by its owner)."""
+
+COMMANDS: list = []

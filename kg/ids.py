@@ -1,0 +1,75 @@
+"""Stable, content-derived identifiers.
+
+Nothing here is random or time-dependent: the same paper or name always gets the
+same key, which is what makes builds idempotent and exports byte-identical.
+
+>>> normalise_name("  Llama\u20112 ")
+'llama-2'
+>>> paper_id(arxiv="2405.13729v2", title="ignored")
+'2405.13729'
+>>> node_id(Label.DATASET, "ms coco")
+'Dataset:ms coco'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from kg.model import Label
+
+#: New-style (2405.13729) and old-style (hep-th/9901001, cs.CL/0101001) arXiv identifiers.
+ARXIV_ID = re.compile(
+    r"(?<![\w./])(?:(?P<new>\d{4}\.\d{4,5})|(?P<old>[a-z][a-z\-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?(?![\w])"
+)
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
+_QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032"), "'") | dict.fromkeys(
+    map(ord, "\u201c\u201d\u201e\u201f\u2033"), '"'
+)
+_SPACE = re.compile(r"\s+")
+
+
+def clean_text(text: str) -> str:
+    """NFC-normalise, unify dashes and quotes, collapse whitespace, strip."""
+    text = unicodedata.normalize("NFKC", text).translate(_DASHES).translate(_QUOTES)
+    return _SPACE.sub(" ", text).strip()
+
+
+def normalise_name(name: str) -> str:
+    """The identity form of an entity name: NFKC, casefolded, dashes unified,
+    whitespace collapsed, spaces around hyphens removed."""
+    text = clean_text(name).casefold()
+    return re.sub(r"\s*-\s*", "-", text)
+
+
+def strip_arxiv_version(arxiv: str) -> str:
+    return re.sub(r"v\d+$", "", arxiv.strip())
+
+
+def title_hash(title: str) -> str:
+    return hashlib.sha1(normalise_name(title).encode("utf-8")).hexdigest()[:16]
+
+
+def paper_id(*, arxiv: str | None = None, title: str) -> str:
+    """arXiv id (version stripped) when known, else ``title-<16 hex of sha1(normalised title)>``."""
+    if arxiv:
+        match = ARXIV_ID.search(arxiv.strip())
+        if match:
+            return strip_arxiv_version(match.group(0))
+    return f"title-{title_hash(title)}"
+
+
+def node_id(label: Label, key: str) -> str:
+    """The NetworkX node id of an entity: ``"<Label>:<key>"``."""
+    return f"{label.value}:{key}"
+
+
+def split_node_id(nid: str) -> tuple[Label, str]:
+    label, _, key = nid.partition(":")
+    return Label(label), key
+
+
+def arxiv_url(arxiv: str) -> str:
+    return f"https://arxiv.org/abs/{arxiv}"
