@@ -26,7 +26,7 @@ MAX_ABSTRACT_CHARS = 20_000
 # C0/C1 control characters except tab, newline, carriage return (which are whitespace).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
-_ARXIV_FULL = re.compile(ARXIV_ID.pattern)
+_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf|html)/([^\s?#]+?)(?:\.pdf)?/?(?:[?#]|$)", re.IGNORECASE)
 
 
 class BadRecord(ValueError):
@@ -70,7 +70,7 @@ def _build(raw: RawPaper, source: Source, fmt: str, origin: str) -> Paper:
         raise BadRecord(f"abstract too long: {len(abstract)} characters > {MAX_ABSTRACT_CHARS}")
     if not abstract:
         warn(f"{origin}: empty abstract (paper kept, title only)")
-    arxiv = _arxiv_id(raw.arxiv) or (_arxiv_id(raw.url) if "arxiv.org/" in str(raw.url) else None)
+    arxiv = _arxiv_id(raw.arxiv) or _arxiv_id(raw.url)
     pid = paper_id(arxiv=arxiv, title=title)
     return Paper(
         id=pid,
@@ -137,9 +137,16 @@ def iso_date(value: Any, origin: str, warn) -> str | None:
 
 
 def _arxiv_id(value: Any) -> str | None:
-    if not isinstance(value, str) or not value.strip():
+    """The arXiv id in an id field (``2405.13729v2``, ``arXiv:2405.13729``, ``hep-th/9901001``) or abs/pdf URL."""
+    if not isinstance(value, str):
         return None
-    match = _ARXIV_FULL.search(value.strip())
+    text = value.strip()
+    url = _ARXIV_URL.search(text)
+    if url:
+        text = url.group(1)
+    elif text[:6].lower() == "arxiv:":
+        text = text[6:].strip()
+    match = ARXIV_ID.fullmatch(text)
     return match.group(0) if match else None
 
 
