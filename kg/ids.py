@@ -4,7 +4,7 @@ Nothing here is random or time-dependent: the same paper or name always gets the
 same key, which is what makes builds idempotent and exports byte-identical.
 
 >>> normalise_name("  Llama\u20112 ")
-'llama-2'
+'llama 2'
 >>> paper_id(arxiv="2405.13729v2", title="ignored")
 '2405.13729'
 >>> node_id(Label.DATASET, "ms coco")
@@ -29,6 +29,7 @@ _QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032"), "'") | dict.
     map(ord, "\u201c\u201d\u201e\u201f\u2033"), '"'
 )
 _SPACE = re.compile(r"\s+")
+_SEPARATORS = re.compile(r"[\s\-_]+")
 
 
 def clean_text(text: str) -> str:
@@ -38,10 +39,9 @@ def clean_text(text: str) -> str:
 
 
 def normalise_name(name: str) -> str:
-    """The identity form of an entity name: NFKC, casefolded, dashes unified,
-    whitespace collapsed, spaces around hyphens removed."""
-    text = clean_text(name).casefold()
-    return re.sub(r"\s*-\s*", "-", text)
+    """The identity form of an entity name: NFKC, casefolded, and hyphens,
+    underscores and runs of whitespace all one space ("Llama-2" = "llama 2")."""
+    return _SEPARATORS.sub(" ", clean_text(name).casefold()).strip()
 
 
 def strip_arxiv_version(arxiv: str) -> str:

@@ -45,25 +45,31 @@ for _name in COMMAND_MODULES:
         cli.add_command(_command)
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Console-script entry point: run the CLI and translate library errors into exit codes."""
-    verbose = "-v" in (argv or sys.argv[1:]) or "--verbose" in (argv or sys.argv[1:])
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI with ``argv``; translate library errors into a message and an exit code."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    verbose = "-v" in args or "--verbose" in args
     try:
-        code = cli.main(args=argv, prog_name="paperkg", standalone_mode=False)
+        code = cli.main(args=args, prog_name="paperkg", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
-        sys.exit(130)
+        return 130
     except click.ClickException as exc:
         exc.show()
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except PaperKGError as exc:
         if verbose:
             raise
         click.echo(f"Error: {exc}", err=True)
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except BrokenPipeError:
-        sys.exit(ExitCode.OK)
+        return ExitCode.OK
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
-        sys.exit(130)
-    sys.exit(code if isinstance(code, int) else ExitCode.OK)
+        return 130
+    return code if isinstance(code, int) else ExitCode.OK
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    sys.exit(run(argv))

@@ -1,0 +1,58 @@
+# paperkg — the two commands a new user needs:
+#   make demo   build the graph of the bundled sample corpus and show what it found
+#   make test   run the whole test suite (starts a real Neo4j and headless Chromium)
+# Each target creates .venv and installs what it needs; nothing is installed by hand.
+
+PYTHON      ?= python3
+VENV        ?= .venv
+BIN         := $(VENV)/bin
+OUT         ?= out
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: help demo test test-fast chromium neo4j-fetch neo4j-start neo4j-stop bench screenshot clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test,fast]'
+	touch $@
+
+demo: $(BIN)/.installed  ## build the sample corpus graph, print stats and shared benchmarks, write exports and the HTML view
+	@mkdir -p $(OUT)
+	$(BIN)/paperkg build examples/daily_papers_listing.txt examples/hf_daily_papers/ --graph $(OUT)/sample.graph.json
+	$(BIN)/paperkg stats --graph $(OUT)/sample.graph.json
+	$(BIN)/paperkg query shared-benchmarks --graph $(OUT)/sample.graph.json
+	$(BIN)/paperkg query top Method --limit 10 --graph $(OUT)/sample.graph.json
+	$(BIN)/paperkg export graphml $(OUT)/sample.graphml --graph $(OUT)/sample.graph.json
+	$(BIN)/paperkg export cypher $(OUT)/sample.cypher --graph $(OUT)/sample.graph.json
+	$(BIN)/paperkg view --graph $(OUT)/sample.graph.json -o $(OUT)/sample.html
+	@echo "Open $(OUT)/sample.html in a browser."
+
+chromium:  ## install Debian's chromium and chromedriver (for the browser tests)
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  ( $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver )
+
+neo4j-fetch: ## fetch Neo4j 5.26 Community, Browser and cypher-shell jars from Maven Central (cached in .cache/)
+	bash infra/neo4j/neo4j.sh fetch
+
+neo4j-start: $(BIN)/.installed neo4j-fetch  ## start a local Neo4j (auth on; password from NEO4J_PASSWORD)
+	bash infra/neo4j/neo4j.sh start
+
+neo4j-stop:  ## stop the local Neo4j
+	bash infra/neo4j/neo4j.sh stop
+
+test: $(BIN)/.installed chromium neo4j-fetch  ## run the whole test suite
+	$(BIN)/python -m pytest -ra
+
+test-fast: $(BIN)/.installed  ## the tests that need no Neo4j and no browser
+	$(BIN)/python -m pytest -ra -m "not neo4j and not browser"
+
+bench: $(BIN)/.installed  ## run every benchmark script (prints figures)
+	for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:  ## remove generated files (keeps .venv and the Neo4j cache)
+	rm -rf $(OUT) build dist *.egg-info .pytest_cache test-artifacts
