@@ -1,0 +1,36 @@
+"""The distribution: one import package `kg`, with pipelines/queries/visualizations mounted inside it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT)],
+                   check=True, capture_output=True)
+    return next(out.glob("paperkg-*.whl"))
+
+
+def test_wheel_holds_only_kg_with_mounted_packages_and_data(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    top = {n.split("/")[0] for n in names if not n.startswith("paperkg-")}
+    assert top == {"kg"}
+    for expected in ("kg/pipelines/__init__.py", "kg/queries/__init__.py", "kg/queries/shared-benchmarks.cypher",
+                     "kg/visualizations/__init__.py", "kg/extract/data/NOTICE"):
+        assert expected in names, expected
+    assert not any(n.startswith(("pipelines/", "queries/", "visualizations/", "tests/")) for n in names)
+
+
+def test_installed_package_imports_the_mounted_packages():
+    code = "import kg.pipelines, kg.queries, kg.visualizations; print(kg.queries.__file__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("queries/__init__.py")
