@@ -22,28 +22,32 @@ _WRAPPERS = ("papers", "data", "items", "results", "records")
 def json_records(source: Source) -> Iterator[Located]:
     """Every record of ``source``, whatever the JSON layout."""
     text = source.text.lstrip("\ufeff")
-    head = text.lstrip()[:1]
-    if head == "[" or (head == "{" and not _first_line_is_json(text)):
-        yield from _document(text, source)
-    else:
-        yield from _lines(text, source)
-
-
-def _first_line_is_json(text: str) -> bool:
-    first = text.lstrip().split("\n", 1)[0]
     try:
-        json.loads(first)
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" or _looks_like_lines(text):
+            yield from _lines(text, source)  # JSON lines (or a broken line among them)
+        else:
+            source.report.skip(source.name, f"invalid JSON: {exc.msg} (column {exc.colno}); file not read", line=exc.lineno)
+        return
+    yield from _document(data, source)
+
+
+def _looks_like_lines(text: str) -> bool:
+    """An object per line: the first line is JSON, or the second line opens an object too."""
+    lines = [line.strip() for line in text.lstrip().split("\n", 20) if line.strip()]
+    if not lines or not lines[0].startswith("{"):
+        return False
+    if len(lines) > 1 and lines[1].startswith("{"):
+        return True
+    try:
+        json.loads(lines[0])
     except ValueError:
         return False
     return True
 
 
-def _document(text: str, source: Source) -> Iterator[Located]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        source.report.skip(source.name, f"invalid JSON: {exc.msg} (column {exc.colno}); file not read", line=exc.lineno)
-        return
+def _document(data: Any, source: Source) -> Iterator[Located]:
     if isinstance(data, dict):
         data = next((data[k] for k in _WRAPPERS if isinstance(data.get(k), list)), [data])
     if not isinstance(data, list):
@@ -61,7 +65,7 @@ def _lines(text: str, source: Source) -> Iterator[Located]:
         try:
             yield number, None, loads(line)
         except ValueError as exc:
-            detail = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            detail = f"{exc.msg} (column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else str(exc)
             source.report.skip(source.name, f"invalid JSON: {detail}", line=number)
 
 

@@ -1,10 +1,12 @@
 """The Hugging Face Daily Papers listing saved as text.
 
 Header lines (``new``, ``Subscribe``, ``Daily Papers``, a date such as ``Aug 5`` …),
-then paragraphs separated by blank lines: a title, then its abstract.  The reader
-pairs paragraphs by shape rather than by position, so a missing or extra header
-line, a paper without an abstract or an abstract without a title costs only that
-record.  A two-line paragraph whose second line is abstract-sized is read as
+then paragraphs separated by blank lines: a title, then its abstract.  Known
+header lines are dropped wherever they are (listings may be concatenated), and
+any other lines before the first title are reported as an unrecognised header.
+The reader pairs paragraphs by shape (an abstract is long or has several
+sentences) rather than by position, so a paper without an abstract or an
+abstract without a title costs only that record.  A two-line paragraph whose second line is abstract-sized is read as
 title + abstract (no blank line between them); other multi-line paragraphs are
 joined (hard-wrapped text).
 """
@@ -29,6 +31,8 @@ _DATE_LINE = re.compile(
 )
 #: A paragraph at least this long, or with two sentence ends, is an abstract, not a title.
 ABSTRACT_MIN_CHARS = 250
+#: Unknown lines before the first title are header only within the first this many paragraphs.
+HEADER_MAX = 12
 _SENTENCE_END = re.compile(r"[.!?]\s+\S")
 
 Paragraph = tuple[int, str]  # (1-based line of its first line, text)
@@ -37,7 +41,7 @@ Paragraph = tuple[int, str]  # (1-based line of its first line, text)
 @register_reader(FORMAT, "Hugging Face Daily Papers listing saved as text (title / abstract paragraphs)", extensions=(".txt",))
 def read_listing(source: Source) -> Iterator[Paper]:
     """Yield one Paper per title/abstract pair of a saved Daily Papers listing."""
-    paragraphs = _drop_header(_paragraphs(source.text))
+    paragraphs = _drop_header(_paragraphs(source.text), source)
     for line, title, abstract in _pairs(paragraphs, source):
         paper = make_paper(RawPaper(title=title, abstract=abstract), source, FORMAT, line=line)
         if paper is not None:
@@ -73,12 +77,16 @@ def _is_header(text: str) -> bool:
     return text.casefold() in _HEADER_LINES or bool(_DATE_LINE.fullmatch(text))
 
 
-def _drop_header(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """Remove the known header lines that come before the first paper."""
-    index = 0
-    while index < len(paragraphs) and _is_header(paragraphs[index][1]):
-        index += 1
-    return paragraphs[index:]
+def _drop_header(paragraphs: list[Paragraph], source: Source) -> list[Paragraph]:
+    """Remove known header lines (anywhere: listings may be concatenated) and any other
+    short lines before the first paper's title (the page's changing chrome), with a warning."""
+    kept = [p for p in paragraphs if not _is_header(p[1])]
+    first = next((i for i, (_, text) in enumerate(kept[:HEADER_MAX + 1]) if _is_abstract(text)), None)
+    if not first:  # no abstract near the top, or the file starts with one: nothing to call a header
+        return kept
+    for line, text in kept[: first - 1]:
+        source.report.warn(f"{source.where(line)}: unrecognised header line ignored: {text[:60]!r}")
+    return kept[first - 1:]
 
 
 def _is_abstract(text: str) -> bool:
