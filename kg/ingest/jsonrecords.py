@@ -1,7 +1,8 @@
 """JSON records from a file holding a JSON array, an object wrapping one, or JSON lines.
 
-Each record comes with where it was found: ``(line, None, obj)`` for JSON lines,
-``(None, index, obj)`` for array items (0-based, as ``jq '.[index]'``).  A line that
+Each record comes with where it was found: ``(line, None, obj)`` for JSON lines
+and for a file holding a single object, ``(None, index, obj)`` for array items
+(0-based, as ``jq '.[index]'``).  A line that
 is not JSON is skipped with its line number; a whole document that is not JSON is
 one skipped record with the line of the error.
 """
@@ -29,6 +30,9 @@ def json_records(source: Source) -> Iterator[Located]:
             yield from _lines(text, source)  # JSON lines (or a broken line among them)
         else:
             source.report.skip(source.name, f"invalid JSON: {exc.msg} (column {exc.colno}); file not read", line=exc.lineno)
+        return
+    if isinstance(data, dict) and not any(isinstance(data.get(k), list) for k in _WRAPPERS):
+        yield text[: len(text) - len(text.lstrip())].count("\n") + 1, None, data  # one object: a line, like JSONL
         return
     yield from _document(data, source)
 

@@ -15,7 +15,7 @@ GOOD = {"title": "FooNet", "abstract": "An abstract."}
     "text, origins, skipped",
     [
         ('{"title": "broken\n' + json.dumps(GOOD) + "\n", ["x.jsonl:2"], ["x.jsonl:1: invalid JSON: Unterminated string starting at (column 11)"]),
-        (json.dumps(GOOD, indent=2), ["x.jsonl#0"], []),  # one pretty-printed object
+        ("\n" + json.dumps(GOOD, indent=2), ["x.jsonl:2"], []),  # one pretty-printed object
         (json.dumps({"data": [GOOD, GOOD]}), ["x.jsonl#0", "x.jsonl#1"], []),
         ("[" + json.dumps(GOOD) + ",", [], ["x.jsonl:1: invalid JSON: Expecting value (column 50); file not read"]),
         ("42", [], ["x.jsonl:1: invalid JSON: expected an array of records, got int"]),

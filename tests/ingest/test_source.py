@@ -1,0 +1,70 @@
+"""Decoding: BOMs, UTF-16 without BOM, cp1252 fallback, gzip, unreadable files."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import os
+
+import pytest
+
+from tests.ingest.helpers import read, skips
+
+TITLE = "Déjà vu: Naïve “Quotes” — for Señor Müller"
+LISTING = f"{TITLE}\n\nWe study café-style attention for naïve users and show it helps a lot. It also works well on ImageNet.\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        LISTING.encode("utf-8"),
+        codecs.BOM_UTF8 + LISTING.encode("utf-8"),
+        codecs.BOM_UTF16_LE + LISTING.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + LISTING.encode("utf-16-be"),
+        codecs.BOM_UTF32_LE + LISTING.encode("utf-32-le"),
+        gzip.compress(LISTING.encode("utf-8")),
+    ],
+    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf32le-bom", "gzip"],
+)
+def test_unicode_encodings_with_bom_read_silently(tmp_path, data):
+    (tmp_path / "l.txt").write_bytes(data)
+    papers, report = read(tmp_path / "l.txt")
+    assert papers[0].title == 'Déjà vu: Naïve "Quotes" - for Señor Müller'  # clean_text unifies quotes/dashes
+    assert report.warnings == [] and report.skipped == []
+
+
+def test_utf16_without_bom_is_recognised_with_a_warning(tmp_path):
+    (tmp_path / "l.txt").write_bytes(LISTING.encode("utf-16-le"))
+    papers, report = read(tmp_path / "l.txt")
+    assert papers[0].title.startswith("Déjà vu")
+    assert report.warnings == [f"{tmp_path / 'l.txt'}: no byte-order mark but looks like UTF-16-LE; read as UTF-16-LE"]
+
+
+def test_cp1252_bytes_fall_back_with_a_warning_naming_the_file_and_byte(tmp_path):
+    (tmp_path / "l.txt").write_bytes(LISTING.encode("cp1252"))
+    papers, report = read(tmp_path / "l.txt")
+    assert papers[0].title == 'Déjà vu: Naïve "Quotes" - for Señor Müller'
+    assert report.warnings == [f"{tmp_path / 'l.txt'}: not valid UTF-8 (byte 0xe9 at offset 1); read as cp1252"]
+
+
+def test_json_in_latin1_still_parses(tmp_path):
+    (tmp_path / "p.jsonl").write_bytes('{"title": "Señor", "abstract": "Ça marche."}\n'.encode("latin-1"))
+    papers, report = read(tmp_path / "p.jsonl")
+    assert (papers[0].title, papers[0].abstract, len(report.warnings)) == ("Señor", "Ça marche.", 1)
+
+
+def test_corrupt_gzip_is_a_skipped_file(tmp_path):
+    (tmp_path / "p.jsonl.gz").write_bytes(gzip.compress(b'{"title": "x"}\n')[:12])
+    (tmp_path / "q.jsonl").write_text('{"title": "FooNet", "abstract": "A."}\n')
+    papers, report = read(tmp_path)
+    assert [p.title for p in papers] == ["FooNet"]
+    assert report.by_reason() == {"unreadable file": 1} and "corrupt gzip" in report.skipped[0].reason
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_permission_denied_is_a_skipped_file(tmp_path):
+    path = tmp_path / "p.jsonl"
+    path.write_text('{"title": "FooNet", "abstract": "A."}\n')
+    path.chmod(0)
+    papers, report = read(path)
+    assert papers == [] and skips(report) == ["p.jsonl: unreadable file: Permission denied"]
