@@ -14,7 +14,7 @@ from typing import Callable
 
 import neo4j
 import networkx as nx
-from neo4j.exceptions import Neo4jError as DriverError
+from neo4j.exceptions import Neo4jError as RemoteError
 
 from kg.errors import Neo4jError
 from kg.neo4j.connection import Neo4jSettings, connect, translate_connection_error
@@ -82,7 +82,7 @@ def push_graph(
                 _add_counters(counters, session.execute_write(_run_batch, statement))
                 if progress:
                     progress(len(statement.rows), total)
-    except DriverError as exc:
+    except RemoteError as exc:
         raise Neo4jError(f"Neo4j rejected a write: {exc.message or exc}") from None
     except Exception as exc:
         translated = translate_connection_error(exc, settings)
