@@ -93,9 +93,17 @@ def translate_connection_error(exc: BaseException, settings: Neo4jSettings) -> B
     return exc
 
 
+def resolve(target: "Neo4jSettings | neo4j.Driver | None") -> "Neo4jSettings | neo4j.Driver":
+    """``target``, or the settings from the environment when it is ``None``."""
+    return Neo4jSettings.from_env() if target is None else target
+
+
 @contextmanager
-def connect(target: "Neo4jSettings | neo4j.Driver") -> Iterator[neo4j.Driver]:
-    """Yield a driver: the one given (left open), or one opened from settings (closed after)."""
+def connect(target: "Neo4jSettings | neo4j.Driver | None") -> Iterator[neo4j.Driver]:
+    """Yield a driver: the one given (left open), or one opened from settings (closed after);
+    ``None`` means settings from the environment."""
+    if target is None:
+        target = Neo4jSettings.from_env()
     if isinstance(target, Neo4jSettings):
         driver = open_driver(target)
         try:

@@ -17,7 +17,7 @@ import networkx as nx
 from neo4j.exceptions import Neo4jError as RemoteError
 
 from kg.errors import Neo4jError
-from kg.neo4j.connection import Neo4jSettings, connect, translate_connection_error
+from kg.neo4j.connection import Neo4jSettings, connect, resolve, translate_connection_error
 from kg.neo4j.cypher import DEFAULT_BATCH_SIZE, Statement, data_plan, schema_plan, wipe_statement
 
 
@@ -47,7 +47,7 @@ class PushSummary:
         )
 
 
-def _database(target: Neo4jSettings | neo4j.Driver, database: str | None) -> str:
+def _database(target: Neo4jSettings | neo4j.Driver | None, database: str | None) -> str:
     if database:
         return database
     return target.database if isinstance(target, Neo4jSettings) else "neo4j"
@@ -55,7 +55,7 @@ def _database(target: Neo4jSettings | neo4j.Driver, database: str | None) -> str
 
 def push_graph(
     graph: nx.MultiDiGraph,
-    target: Neo4jSettings | neo4j.Driver,
+    target: Neo4jSettings | neo4j.Driver | None,
     *,
     database: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -67,6 +67,7 @@ def push_graph(
     ``wipe`` deletes everything in the database first. ``progress(n, total)`` is called after
     each batch with the number of rows it wrote and the total number of rows.
     """
+    target = resolve(target)
     started = time.perf_counter()
     plan = data_plan(graph, batch_size)
     total = sum(len(s.rows) for s in plan)
@@ -102,13 +103,14 @@ def _add_counters(totals: dict[str, int], counters: neo4j.SummaryCounters) -> No
         totals[name] += getattr(counters, name)
 
 
-def database_counts(target: Neo4jSettings | neo4j.Driver, database: str | None = None) -> dict[str, int]:
+def database_counts(target: Neo4jSettings | neo4j.Driver | None, database: str | None = None) -> dict[str, int]:
     """``{"nodes", "relationships", "properties"}`` in the database (for checks and benchmarks)."""
     query = (
         "CALL () { MATCH (n) RETURN count(n) AS nodes, sum(size(keys(n))) AS np } "
         "CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships, sum(size(keys(r))) AS rp } "
         "RETURN nodes, relationships, coalesce(np, 0) + coalesce(rp, 0) AS properties"
     )
+    target = resolve(target)
     with connect(target) as driver:
         records, _, _ = driver.execute_query(query, database_=_database(target, database), routing_=neo4j.RoutingControl.READ)
     return dict(records[0])

@@ -14,7 +14,7 @@ from neo4j.exceptions import Neo4jError as RemoteError
 
 from kg.errors import Neo4jError
 from kg.ids import normalise_name
-from kg.neo4j.connection import Neo4jSettings, connect, translate_connection_error
+from kg.neo4j.connection import Neo4jSettings, connect, resolve, translate_connection_error
 from kg.queries import QueryResult, get_query
 
 #: Parameters that name an entity: the Cypher twin compares them with the lower-cased name, alias or
@@ -22,7 +22,7 @@ from kg.queries import QueryResult, get_query
 NAME_PARAMS = ("name",)
 
 
-def _database(target: Neo4jSettings | neo4j.Driver, database: str | None) -> str:
+def _database(target: Neo4jSettings | neo4j.Driver | None, database: str | None) -> str:
     if database:
         return database
     return target.database if isinstance(target, Neo4jSettings) else "neo4j"
@@ -46,7 +46,7 @@ def plain(value: Any) -> Any:
 
 
 def run_cypher(
-    target: Neo4jSettings | neo4j.Driver,
+    target: Neo4jSettings | neo4j.Driver | None,
     query: str,
     params: Mapping[str, Any] | None = None,
     *,
@@ -57,6 +57,7 @@ def run_cypher(
     A query that tries to write fails with :class:`kg.errors.Neo4jError` (the server refuses
     writes in a read transaction).
     """
+    target = resolve(target)
     settings = target if isinstance(target, Neo4jSettings) else Neo4jSettings()
 
     def work(tx: neo4j.ManagedTransaction) -> QueryResult:
@@ -105,7 +106,7 @@ def _label(label: str) -> str:
 
 
 def run_named_query(
-    target: Neo4jSettings | neo4j.Driver,
+    target: Neo4jSettings | neo4j.Driver | None,
     name: str,
     params: Mapping[str, Any] | None = None,
     *,

@@ -318,3 +318,23 @@ def status(instance: Path | None = None) -> tuple[ServerInfo | None, bool]:
     """The instance's last start info and whether it answers now."""
     info = read_info(instance or default_instance())
     return info, bool(info and is_alive(info.pid) and answers(info))
+
+
+def change_password(instance: Path | None, current: str, new: str) -> None:
+    """Change the ``neo4j`` user's password on the running server (``ALTER CURRENT USER``)."""
+    import neo4j
+
+    from kg.neo4j.connection import Neo4jSettings, open_driver
+
+    info, up = status(instance)
+    if info is None or not up:
+        raise ServerError("the server is not running (paperkg neo4j start)")
+    if len(new) < 8:
+        raise ServerError("the Neo4j password must be at least 8 characters long")
+    driver = open_driver(Neo4jSettings(uri=info.bolt_uri, password=current))
+    try:
+        driver.execute_query("ALTER CURRENT USER SET PASSWORD FROM $old TO $new", old=current, new=new, database_="system")
+    except neo4j.exceptions.Neo4jError as exc:
+        raise ServerError(f"Neo4j refused the new password: {exc.message}") from None
+    finally:
+        driver.close()
