@@ -1,0 +1,132 @@
+"""Acronym definitions in both orders, Schwartz–Hearst style.
+
+"Reach-Aware Value Learning (RAVL)" and "STARC (STAndardised Reward Comparison)" both
+pair a short form with its long form; the letters of the short form must appear, in
+order, in the long form, the first one at the start of a word:
+
+>>> [(d.short, d.long) for d in find_acronyms("We use Group Relative Policy Optimization (GRPO) here.")]
+[('GRPO', 'Group Relative Policy Optimization')]
+>>> [(d.short, d.long) for d in find_acronyms("STARC (STAndardised Reward Comparison) is new.")]
+[('STARC', 'STAndardised Reward Comparison')]
+>>> find_acronyms("results (see Table 2) are good")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.state import acronyms
+
+_PAREN = re.compile(r"\(([^()]{1,120})\)")
+_SHORT = re.compile(r"^(?=[^a-z]*[A-Z])[A-Za-z0-9][A-Za-z0-9\-+&.']{0,11}$")
+_WORDS_BEFORE = re.compile(r"(?:[\w\-'+.&/]+[ \t]+){1,12}$")
+_LF_STOP = frozenset("the a an of in on for and or to with by we our this that is are".split())
+_TOKEN_BEFORE = re.compile(r"([A-Za-z0-9][\w\-+.]{0,11})\s*$")
+
+
+@dataclass(frozen=True)
+class AcronymDef:
+    """A short form defined with its long form; offsets into the searched text."""
+
+    short: str
+    long: str
+    short_start: int
+    short_end: int
+    long_start: int
+    long_end: int
+
+
+def best_long_form(short: str, candidate: str) -> str | None:
+    """The shortest suffix of ``candidate`` that contains the letters of ``short`` in order
+    (the first letter at a word start), or None."""
+    s, i = len(short) - 1, len(candidate) - 1
+    while s >= 0:
+        char = short[s].lower()
+        if not char.isalnum():
+            s -= 1
+            continue
+        while i >= 0 and (candidate[i].lower() != char or (s == 0 and i > 0 and candidate[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    start = max(candidate.rfind(" ", 0, i + 1), candidate.rfind("\n", 0, i + 1)) + 1
+    return candidate[start:]
+
+
+def _valid(short: str, long: str) -> bool:
+    words = long.split()
+    letters = sum(c.isalpha() for c in short)
+    if not words or len(long) <= len(short) or short.lower() in long.lower().split():
+        return False
+    if words[0].lower() in _LF_STOP or len(words) > min(letters + 5, letters * 2 + 1):
+        return False
+    if not any(c.isupper() for c in short) or short.isdigit():
+        return False
+    return long[0].isalnum() and not re.search(r"[()\[\]{};:]", long)
+
+
+def _short_first(text: str, match: re.Match) -> AcronymDef | None:
+    """"LF (SF)": the parenthesis holds the short form."""
+    inner = re.split(r"[;,]\s", match.group(1))[0].strip()
+    if not _SHORT.match(inner):
+        return None
+    before = _WORDS_BEFORE.search(text, max(0, match.start() - 160), match.start())
+    if not before:
+        return None
+    window = before.group(0).rstrip()
+    long = best_long_form(inner, window)
+    if not long or not _valid(inner, long.strip(" ,")):
+        return None
+    long = long.strip(" ,")
+    long_start = before.start() + window.rfind(long)
+    s0 = match.start(1) + match.group(1).find(inner)
+    return AcronymDef(inner, long, s0, s0 + len(inner), long_start, long_start + len(long))
+
+
+def _long_inside(text: str, match: re.Match) -> AcronymDef | None:
+    """"SF (Long Form)": the word before the parenthesis is the short form."""
+    inner = match.group(1).strip()
+    if len(inner.split()) < 2:
+        return None
+    before = _TOKEN_BEFORE.search(text, max(0, match.start() - 16), match.start())
+    if not before or not _SHORT.match(before.group(1)):
+        return None
+    short = before.group(1)
+    long = best_long_form(short, inner)
+    if long != inner or not _valid(short, inner):
+        return None
+    l0 = match.start(1) + match.group(1).find(inner)
+    return AcronymDef(short, inner, before.start(1), before.end(1), l0, l0 + len(inner))
+
+
+def find_acronyms(text: str, start: int = 0) -> list[AcronymDef]:
+    """Every acronym definition in ``text[start:]``, in order."""
+    found = []
+    for match in _PAREN.finditer(text, start):
+        definition = _short_first(text, match) or _long_inside(text, match)
+        if definition:
+            found.append(definition)
+    return found
+
+
+@Language.factory("kg_acronyms")
+def make_acronyms(nlp: Language, name: str) -> "Acronyms":
+    """Registered factory: ``nlp.add_pipe("kg_acronyms")``."""
+    return Acronyms()
+
+
+class Acronyms:
+    """Fills ``Doc._.kg_acronyms`` (short form -> long form and its span); first definition wins."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        table = acronyms(doc)
+        for d in find_acronyms(doc.text):
+            table.setdefault(d.short, (d.long, d.long_start, d.long_end))
+        return doc

@@ -1,0 +1,191 @@
+"""Code, model and data repository links (GitHub, GitLab, Hugging Face Hub).
+
+Finds every link whatever its decoration (no scheme, ``www.``, trailing punctuation,
+``.git``, LaTeX ``{...}`` / markdown ``](...)`` remnants, ``/tree/main/...`` sub-paths,
+a stray space or line break right after a slash) and normalises it to a key:
+
+>>> [r.key for r in find_repositories("see https://github.com/Owner/Repo.git).")]
+['github:Owner/Repo']
+>>> [r.key for r in find_repositories("github.com/org and hf.co/datasets/a/b,")]
+['github:org', 'hf:datasets/a/b']
+
+Also sets ``code_promised`` when code or data is announced without any link.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.state import Candidate, cands, props
+
+_HOST = re.compile(r"(?:https?:?//\s?)?(?:www\.)?(github\.com|gitlab\.com|huggingface\.co|hf\.co)(?=\s?/)", re.I)
+_SEGMENT = re.compile(r"/(?:[ \t]?\n?[ \t]?)?([A-Za-z0-9_.\-]+)")
+_GLUE_WORDS = frozenset("for and to the with at or in on of is are from by as and which where this".split())
+_HOSTS = {"github.com": "github", "gitlab.com": "gitlab", "huggingface.co": "hf", "hf.co": "hf"}
+_GITHUB_RESERVED = frozenset(
+    "features topics about sponsors marketplace pricing login join settings explore collections trending "
+    "apps site contact security enterprise readme issues pulls notifications search".split()
+)
+_HF_NOT_REPO = frozenset("papers docs blog collections learn posts chat join login pricing tasks".split())
+_GITLAB_STOP = frozenset({"-", "tree", "blob", "issues", "merge_requests", "wikis", "raw"})
+_ANY_LINK = re.compile(r"https?://|www\.|\.github\.io|\b[\w\-]+\.(?:com|org|io|ai|net)/", re.I)
+_PROMISE = re.compile(
+    r"\b(?:(?:code|codes|data|dataset|datasets|models?|weights|checkpoints|implementation|benchmark|resources|"
+    r"toolkit|source code|artifacts)\b[^.]{0,80}?\b(?:will be|would be|are to be|is to be|to be|shall be|"
+    r"are being|will soon be)\s+(?:made\s+|released\s+|open[- ]sourced\s+)?(?:publicly\s+|freely\s+|fully\s+)?"
+    r"(?:released|available|open[- ]sourced|public|accessible|shared)"
+    r"|we\s+(?:will|plan to|intend to|commit to|promise to)\s+(?:publicly\s+|fully\s+)?(?:release|open[- ]source|"
+    r"make\s+[^.]{0,60}?(?:public|available)|share)"
+    r"|(?:code|data|dataset|models?|weights|implementation|benchmark|resources)[^.]{0,60}?\b(?:are|is)\s+"
+    r"(?:publicly|freely|openly)\s+available"
+    r"|(?:upon|after)\s+(?:acceptance|publication))",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class RepoLink:
+    """One normalised repository link found in text."""
+
+    host: str  #: github.com | gitlab.com | huggingface.co
+    owner: str
+    name: str  #: "" for an organisation / user link
+    kind: str  #: repository | organization | model | dataset | space
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        """``github:Owner/Repo``, ``github:Org``, ``hf:datasets/o/n``, ``hf:spaces/o/n``, ``gitlab:a/b/c``."""
+        prefix = _HOSTS[self.host]
+        path = f"{self.owner}/{self.name}" if self.name else self.owner
+        if self.kind in ("dataset", "space"):
+            path = f"{self.kind}s/{path}"
+        return f"{prefix}:{path}"
+
+    @property
+    def url(self) -> str:
+        """Canonical https URL."""
+        path = self.key.split(":", 1)[1]
+        return f"https://{self.host}/{path}"
+
+
+def _segments(text: str, pos: int) -> tuple[list[str], int]:
+    """Path segments after a host, and the offset where the link ends."""
+    segments, end = [], pos
+    while True:
+        match = _SEGMENT.match(text, end)
+        if not match:
+            break
+        spaced = len(match.group(0)) > len(match.group(1)) + 1
+        if spaced and (len(segments) >= 2 or match.group(1).lower() in _GLUE_WORDS):
+            break
+        segments.append(match.group(1))
+        end = match.end()
+    return segments, end
+
+
+def _clean_last(segments: list[str]) -> list[str]:
+    """Strip trailing dots and ``.git`` from the path."""
+    while segments:
+        last = re.sub(r"(?:\.git)?\.*$", "", segments[-1].rstrip("."))
+        last = re.sub(r"\.git$", "", last)
+        if last:
+            segments[-1] = last
+            return segments
+        segments.pop()
+    return segments
+
+
+def _interpret(host: str, segs: list[str]) -> tuple[str, str, str] | None:
+    """(owner, name, kind) of a path on ``host``, or None when it is not a repository."""
+    if not segs:
+        return None
+    if host == "github.com":
+        if segs[0].lower() == "orgs" and len(segs) > 1:
+            return segs[1], "", "organization"
+        if segs[0].lower() in _GITHUB_RESERVED:
+            return None
+        return (segs[0], segs[1], "repository") if len(segs) > 1 else (segs[0], "", "organization")
+    if host == "gitlab.com":
+        path = []
+        for seg in segs:
+            if seg in _GITLAB_STOP:
+                break
+            path.append(seg)
+        return (path[0], "/".join(path[1:]), "repository") if len(path) > 1 else (path[0], "", "organization")
+    first = segs[0].lower()
+    if first in ("datasets", "spaces") and len(segs) >= 3:
+        return segs[1], segs[2], first[:-1]
+    if first in _HF_NOT_REPO or first in ("datasets", "spaces", "models"):
+        return None
+    return (segs[0], segs[1], "model") if len(segs) > 1 else (segs[0], "", "organization")
+
+
+def find_repositories(text: str) -> list[RepoLink]:
+    """Every repository link in ``text``, in order, duplicates (same lowercased key) dropped."""
+    found: dict[str, RepoLink] = {}
+    for match in _HOST.finditer(text):
+        host = match.group(1).lower()
+        host = "huggingface.co" if host == "hf.co" else host
+        segs, end = _segments(text, match.end())
+        segs = _clean_last(segs)
+        parsed = _interpret(host, segs)
+        if parsed is None:
+            continue
+        end = _trim_end(text, match.start(), end)
+        link = RepoLink(host, *parsed, start=match.start(), end=end)
+        found.setdefault(link.key.lower(), link)
+    return list(found.values())
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Drop trailing punctuation and ``.git`` from the matched span."""
+    while end > start and text[end - 1] in ".,;:/":
+        end -= 1
+    if text[start:end].lower().endswith(".git"):
+        end -= 4
+    return end
+
+
+def parse_repository_url(url: str) -> RepoLink | None:
+    """Normalise one URL from metadata (HF ``githubRepo``); None when it is not a repository."""
+    links = find_repositories(url.strip())
+    return links[0] if links else None
+
+
+def repository_properties(link: RepoLink, source: str) -> dict[str, str]:
+    """The Repository properties of the mention contract."""
+    return {"url": link.url, "host": link.host, "owner": link.owner, "name": link.name or link.owner,
+            "kind": link.kind, "source": source}
+
+
+def code_promised(text: str) -> bool:
+    """True when ``text`` announces code/data/models but contains no link at all."""
+    return not _ANY_LINK.search(text) and not _HOST.search(text) and bool(_PROMISE.search(text))
+
+
+@Language.factory("kg_code_links")
+def make_code_links(nlp: Language, name: str) -> "CodeLinks":
+    """Registered factory: ``nlp.add_pipe("kg_code_links")``."""
+    return CodeLinks()
+
+
+class CodeLinks:
+    """Adds Repository candidates (and a Dataset for each HF dataset link)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        out = cands(doc)
+        for link in find_repositories(doc.text):
+            out.append(Candidate("Repository", link.key, link.start, link.end, "code_links.url", 0.99,
+                                 "HAS_CODE", properties=repository_properties(link, "abstract")))
+            if link.kind == "dataset":
+                out.append(Candidate("Dataset", link.name, link.start, link.end, "code_links.hf_dataset", 0.8,
+                                     aliases=(f"{link.owner}/{link.name}",), properties={"hub_id": f"{link.owner}/{link.name}"}))
+        if code_promised(doc.text):
+            props(doc)["code_promised"] = True
+        return doc

@@ -1,0 +1,98 @@
+"""Names not in any list, recognised by their context (USES / EVALUATES_ON).
+
+* ``context.dataset_head``: "the X benchmark", "X dataset";
+* ``context.evaluated_on``: "experiments / results / evaluated … on X, Y and Z";
+* ``context.compared``: "compared with X", "outperforms X", "baselines such as X",
+  "built on X", "fine-tuned X" (each listed item must look like a name).
+
+Items already known to the gazetteers are left to them; this only adds unseen names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.lexicon import load_lexicon
+from kg.extract.names import PHRASE, looks_like_name, trim_phrase
+from kg.extract.state import Candidate, abstract_start, cands
+
+_ITEM = re.compile(rf"\s*(?:the\s+)?({PHRASE})")
+_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|\s*/\s*)")
+_HEAD = re.compile(
+    rf"(?<![\w\-])((?:{PHRASE}))\s+(?:benchmarks?|datasets?|data set|corpus|suite|leaderboard)\b")
+_EVAL = re.compile(
+    r"\b(?:experiments?|evaluations?|results?|evaluated|evaluate|evaluating|tested|testing|benchmarked|validated|"
+    r"performance|accuracy|improvements?|gains?|state-of-the-art|SOTA|trained|fine-tuned|pre-trained|pretrained)"
+    r"(?:\s+[\w\-]+){0,4}?\s+(?:on|across|over)\s+")
+_USE = re.compile(
+    r"\b(?:compared? (?:with|to|against)|comparisons? (?:with|to|against)|outperform(?:s|ing|ed)?|"
+    r"surpass(?:es|ing|ed)?|beat(?:s|ing)?|baselines?(?: methods| models)?,? (?:such as|including|like)|"
+    r"(?:models?|methods|LLMs|VLMs|approaches|backbones?|architectures?) (?:such as|including|like)|"
+    r"built (?:up)?on|on top of|fine-?tun(?:e|es|ed|ing)|distill(?:ed|ing)? (?:from|into)|"
+    r"initiali[sz]ed (?:from|with)|extends?|extending|variants? of|versions? of)\s+(?:the\s+|a\s+|an\s+)?")
+
+
+_QUANTIFIERS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve several multiple many various diverse our "
+    "these those both all existing popular standard public widely-used common other new real-world".split())
+
+
+def list_items(text: str, pos: int, limit: int = 8) -> list[tuple[int, str]]:
+    """Names of a coordinated list starting at ``pos``: "X, Y, and Z" -> [(offset, name) …]."""
+    items = []
+    while len(items) < limit:
+        match = _ITEM.match(text, pos)
+        if not match:
+            break
+        name = trim_phrase(match.group(1))
+        if not name:
+            break
+        items.append((match.start(1) + match.group(1).find(name), name))
+        sep = _SEP.match(text, items[-1][0] + len(name))
+        if not sep:
+            break
+        pos = sep.end()
+    return items
+
+
+def _is_new_name(name: str) -> bool:
+    lex = load_lexicon()
+    if lex.lookup(name) is not None or name.lower() in lex.tasks:
+        return False
+    words = name.split()
+    if words[0].lower() in _QUANTIFIERS or words[0][0].isdigit() and len(words) > 1:
+        return False
+    return len(words) <= 4 and any(looks_like_name(w) for w in words)
+
+
+class ContextNames:
+    """Adds Method / Dataset candidates for unseen names in telling contexts."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text, out = doc.text, cands(doc)
+        start = abstract_start(doc)
+        for match in _HEAD.finditer(text, start):
+            name = trim_phrase(match.group(1))
+            if name and _is_new_name(name) and not name.lower().startswith(("our ", "the ")):
+                pos = match.start(1) + match.group(1).find(name)
+                out.append(Candidate("Dataset", name, pos, pos + len(name), "context.dataset_head", 0.6, "EVALUATES_ON"))
+        for match in _EVAL.finditer(text, start):
+            self._items(text, match.end(), "Dataset", "context.evaluated_on", 0.5, "EVALUATES_ON", out)
+        for match in _USE.finditer(text, start):
+            self._items(text, match.end(), "Method", "context.compared", 0.5, "USES", out)
+        return doc
+
+    @staticmethod
+    def _items(text: str, pos: int, label: str, rule: str, conf: float, rel: str, out: list[Candidate]) -> None:
+        for offset, name in list_items(text, pos):
+            if _is_new_name(name):
+                out.append(Candidate(label, name, offset, offset + len(name), rule, conf, rel))
+
+
+@Language.factory("kg_contexts")
+def make_contexts(nlp: Language, name: str) -> ContextNames:
+    """Registered factory: ``nlp.add_pipe("kg_contexts")``."""
+    return ContextNames()

@@ -1,0 +1,78 @@
+"""What a *name* looks like in an abstract (shared by the proposal and context rules).
+
+A name-like word is CamelCase ("GradSign", "LLaVA"), an acronym ("GRPO"), letters with
+digits ("Qwen2.5", "GPT-4o", "Mixtral-8x7B") or a capitalised word that is not an
+ordinary English word ("Mamba" is, "Results" is not):
+
+>>> [w for w in "GradSign beats Adam and GPT-4o on The test".split() if looks_like_name(w)]
+['GradSign', 'GPT-4o']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import GENERIC_NAMES, load_lexicon
+
+#: One name-ish word, hyphenated parts and version dots included.
+_BODY = r"(?:[\w+&]|[.'](?=\w))*(?:-(?:[\w+&]|[.'](?=\w))+)*"
+WORD = rf"[A-Za-z0-9]{_BODY}"
+CAPWORD = rf"[A-Z0-9]{_BODY}"
+#: Up to five capitalised / name-like words: a candidate multiword name.
+PHRASE = rf"{WORD}(?:[ \t]+(?:{CAPWORD}|of|for|and|in|to|on|with|the)(?![\w\-])){{0,5}}"
+PHRASE_RE = re.compile(PHRASE)
+
+_INNER = re.compile(r"^[A-Za-z0-9].*?(?:[a-z0-9][A-Z]|[A-Z]{2}|[A-Za-z]\d|\d[A-Za-z])")
+_LEADS = frozenset(
+    """towards toward beyond rethinking revisiting on when why how what is are do does can should position
+    survey review benchmarking scaling learning understanding exploring evaluating improving unlocking
+    unveiling breaking bridging mind from through into the a an all less more not one two three let
+    enhancing boosting leveraging making training teaching measuring probing""".split()
+)
+_GENERIC_HEADS = frozenset(
+    """model models network networks learning agents agent systems system methods method approach approaches
+    framework frameworks language languages generation reasoning vision data analysis""".split()
+)
+_STOPWORDS = frozenset("of for and in to on with the a an".split())
+
+
+def looks_like_name(word: str) -> bool:
+    """True for a word that reads as a coined name rather than an English word."""
+    word = word.strip(".,;:'\"")
+    if len(word) < 2 or word in GENERIC_NAMES or word.isdigit() or re.fullmatch(r"[\d.,%x×]+[A-Za-z]?", word):
+        return False
+    if re.fullmatch(r"\d+[BMKT]|[A-Z][a-z]?|\d+(?:st|nd|rd|th|D)", word):
+        return False
+    if _INNER.match(word):
+        return not re.fullmatch(r"[A-Z]{2,}s?", word) or word.rstrip("s") not in GENERIC_NAMES
+    if not word[0].isupper():
+        return False
+    head = word.split("-")[0]
+    return len(head) >= 3 and not load_lexicon().is_common(head)
+
+
+def phrase_is_name(phrase: str) -> bool:
+    """A multiword capitalised phrase that is a name ("Stable Diffusion", "Denoising LM"),
+    not an ordinary title phrase ("Large Language Models", "The Quest for the Right Mediator")."""
+    words = phrase.split()
+    if not words or words[0].lower() in _LEADS or len(words) > 5:
+        return False
+    if len(words) == 1:
+        return looks_like_name(words[0])
+    if any(looks_like_name(w) for w in words):
+        return True
+    content = [w for w in words if w.lower() not in _STOPWORDS]
+    if any(not w[0].isupper() for w in content) or words[-1].lower() in _STOPWORDS:
+        return False
+    return words[-1].lower() not in _GENERIC_HEADS and len(content) <= 3
+
+
+def trim_phrase(phrase: str) -> str:
+    """Drop trailing connectives and generic lowercase words from a matched phrase."""
+    words = phrase.split()
+    while words and not (words[0][0].isupper() or words[0][0].isdigit() or looks_like_name(words[0])):
+        words.pop(0)
+    while words and (words[-1].lower() in _STOPWORDS or not (words[-1][0].isupper() or words[-1][0].isdigit()
+                                                            or looks_like_name(words[-1]))):
+        words.pop()
+    return " ".join(words)

@@ -1,0 +1,158 @@
+"""The spaCy pipeline and the :class:`Extractor` that turns papers into mentions.
+
+>>> from kg.model import Paper
+>>> ex = Extractor()
+>>> result = ex.extract(Paper(id="x", title="GradSign: Fast Inference",
+...     abstract="We propose GradSign, a metric. Code: https://github.com/o/r."))
+>>> sorted((m.label.value, m.name, m.relation.value) for m in result.mentions)
+[('Method', 'GradSign', 'PROPOSES'), ('Repository', 'github:o/r', 'HAS_CODE')]
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from typing import Any, Callable, Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Importing the component modules registers their factories.
+from kg.extract import acronyms, cites, code_links, contexts, gazetteer, proposals, results, roles, sentences  # noqa: F401
+from kg.extract.code_links import parse_repository_url, repository_properties
+from kg.extract.state import TITLE_SEP, Candidate, abstract_start, sentence_of
+from kg.ids import clean_text, normalise_name
+from kg.model import Extraction, Label, Mention, Paper, RelType
+
+#: The components of the default pipeline, in order.
+COMPONENTS = (
+    "kg_sentences",
+    "kg_code_links",
+    "kg_acronyms",
+    "kg_gazetteer",
+    "kg_proposals",
+    "kg_contexts",
+    "kg_cites",
+    "kg_results",
+    "kg_roles",
+)
+
+
+def build_pipeline(components: Iterable[str] = COMPONENTS) -> Language:
+    """A ``spacy.blank("en")`` pipeline with the extractor's registered components.
+
+    No statistical model is needed. Any component but ``kg_roles`` (which produces the
+    mentions) can be left out to measure what it contributes.
+    """
+    nlp = spacy.blank("en")
+    for name in components:
+        nlp.add_pipe(name)
+    if "kg_roles" not in nlp.pipe_names:
+        nlp.add_pipe("kg_roles")
+    return nlp
+
+
+class Extractor:
+    """Extracts mentions from papers (title, abstract and source metadata)."""
+
+    def __init__(self, nlp: Language | None = None):
+        self.nlp = nlp if nlp is not None else build_pipeline()
+
+    def make_doc(self, paper: Paper) -> Doc:
+        """Run the pipeline over ``title + "\\n\\n" + abstract`` of one paper."""
+        title, abstract = paper.title or "", paper.abstract or ""
+        text = f"{title}{TITLE_SEP}{abstract}" if title else abstract
+        doc = self.nlp.make_doc(text)
+        doc._.kg_title_end = len(title)
+        for _, proc in self.nlp.pipeline:
+            doc = proc(doc)
+        return doc
+
+    def extract(self, paper: Paper) -> Extraction:
+        """All mentions of one paper, in text order, then metadata mentions."""
+        mentions, paper_props = self._extract_parts(paper)
+        return Extraction(paper=paper, mentions=mentions, paper_properties=paper_props)
+
+    def _extract_parts(self, paper: Paper) -> tuple[tuple[Mention, ...], dict[str, Any]]:
+        doc = self.make_doc(paper)
+        mentions = [_to_mention(doc, c) for c in doc._.kg_mentions if c.relation != "CITES" or c.name != paper.id]
+        mentions.extend(_metadata_mentions(paper, mentions))
+        paper_props = {k: v for k, v in (doc._.kg_props or {}).items() if not k.startswith("_")}
+        if any(m.label is Label.REPOSITORY and m.field != "metadata" for m in mentions):
+            paper_props.pop("code_promised", None)
+        return tuple(mentions), paper_props
+
+    def extract_many(self, papers: Iterable[Paper], workers: int = 1,
+                     progress: Callable[[int], Any] | Any | None = None) -> Iterator[Extraction]:
+        """Extract many papers, in input order. ``workers > 1`` uses a fork pool whose workers
+        return plain mentions (never Docs). ``progress`` is called with 1 (or ``.update(1)``)
+        per paper."""
+        tick = getattr(progress, "update", progress)
+        if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            for paper in papers:
+                yield self.extract(paper)
+                if tick:
+                    tick(1)
+            return
+        yield from self._extract_pool(papers, workers, tick)
+
+    def _extract_pool(self, papers: Iterable[Paper], workers: int, tick: Callable | None) -> Iterator[Extraction]:
+        global _WORKER
+        _WORKER = self
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(workers) as pool:
+            batch: list[Paper] = []
+            for paper in papers:
+                batch.append(paper)
+                if len(batch) >= 2000:
+                    yield from self._run_batch(pool, batch, tick)
+                    batch = []
+            if batch:
+                yield from self._run_batch(pool, batch, tick)
+
+    @staticmethod
+    def _run_batch(pool: Any, batch: list[Paper], tick: Callable | None) -> Iterator[Extraction]:
+        chunk = max(1, min(64, len(batch) // (4 * pool._processes) or 1))
+        for paper, (mentions, props) in zip(batch, pool.imap(_worker_extract, batch, chunksize=chunk)):
+            yield Extraction(paper=paper, mentions=mentions, paper_properties=props)
+            if tick:
+                tick(1)
+
+
+_WORKER: Extractor | None = None
+
+
+def _worker_extract(paper: Paper) -> tuple[tuple[Mention, ...], dict[str, Any]]:
+    assert _WORKER is not None
+    return _WORKER._extract_parts(paper)
+
+
+def _to_mention(doc: Doc, cand: Candidate) -> Mention:
+    """Field-relative offsets, sentence index and evidence for one settled candidate."""
+    index, s, e = sentence_of(doc, cand.start)
+    in_title = doc._.kg_title_end and cand.start < doc._.kg_title_end
+    shift = 0 if in_title else abstract_start(doc)
+    return Mention(
+        label=Label(cand.label), name=cand.name, relation=RelType(cand.relation), rule=cand.rule,
+        confidence=round(cand.confidence, 3), start=cand.start - shift, end=cand.end - shift, sentence=index,
+        evidence=clean_text(doc.text[s:e]), field="title" if in_title else "abstract",
+        aliases=tuple(a for a in cand.aliases if normalise_name(a) != normalise_name(cand.name)),
+        properties=dict(cand.properties),
+    )
+
+
+def _metadata_mentions(paper: Paper, found: list[Mention]) -> list[Mention]:
+    """HAS_CODE from the source's code link, MENTIONS from the source's keywords."""
+    out = []
+    link = parse_repository_url(paper.code_url) if paper.code_url else None
+    if link is not None:
+        out.append(Mention(Label.REPOSITORY, link.key, RelType.HAS_CODE, "metadata.code_url", 1.0, field="metadata",
+                           properties=repository_properties(link, "metadata")))
+    seen = {normalise_name(m.name) for m in found if m.label is Label.CONCEPT}
+    for keyword in paper.keywords:
+        name = clean_text(keyword).lower()
+        if name and normalise_name(name) not in seen:
+            seen.add(normalise_name(name))
+            out.append(Mention(Label.CONCEPT, name, RelType.MENTIONS, "metadata.keywords", 0.7, field="metadata",
+                               properties={"kind": "keyword"}))
+    return out

@@ -1,0 +1,69 @@
+"""Claimed results: "84.6% top-1 accuracy on ImageNet-1k", "improves recall by 101.52%".
+
+Attached by ``kg_roles`` to the EVALUATES_ON mention of the dataset named in the same
+sentence (nearest after the number), as ``metric``, ``value``, ``unit``, ``result`` (the
+matched text) and ``claimed: True``:
+
+>>> [(r.metric, r.value, r.unit) for r in find_results("reaches 84.6% top-1 accuracy on ImageNet")]
+[('top-1 accuracy', 84.6, '%')]
+>>> [(r.metric, r.value, r.unit) for r in find_results("improves recall by 101.52%")]
+[('recall', 101.52, '%')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.state import abstract_start
+
+METRIC = (
+    r"(?:(?:top-[15]|zero-shot|few-shot|average|mean|overall|absolute|relative|exact[- ]match|macro[- ]|micro[- ])\s*)?"
+    r"(?:accuracy|acc\.?|F1(?:[- ]score)?|BLEU|ROUGE(?:-[12L])?|METEOR|CIDEr|mAP|mIoU|AP|AUC|AUROC|recall|precision|"
+    r"pass@\d+|Pass@\d+|success rate|win[- ]rate|FID|FVD|PSNR|SSIM|LPIPS|WER|CER|EM|perplexity|PPL|NDCG(?:@\d+)?|"
+    r"MRR|Hits@\d+|R@\d+|Recall@\d+|IoU|Dice|score|points?|BLEU score|CLIPScore|throughput|speedup|latency)"
+)
+_VALUE_FIRST = re.compile(rf"(\d+(?:\.\d+)?)\s*(%|pp|points?|x|×|dB)?\s+(?:\w+\s+){{0,1}}?({METRIC})\b(?:\s+(?:on|in)\b)?")
+_METRIC_FIRST = re.compile(
+    rf"\b({METRIC})\s+(?:of|by|to|at|reaching|=|:)?\s*(?:up to\s+|over\s+|about\s+|nearly\s+)?(\d+(?:\.\d+)?)\s*(%|pp|points?|x|×|dB)?")
+
+
+@dataclass(frozen=True)
+class Result:
+    """One claimed number: metric, value, unit and where it was written."""
+
+    metric: str
+    value: float
+    unit: str
+    start: int
+    end: int
+
+
+def find_results(text: str, start: int = 0) -> list[Result]:
+    """Every "value unit metric" or "metric by value unit" claim in ``text[start:]``."""
+    found = []
+    for match in _VALUE_FIRST.finditer(text, start):
+        found.append(Result(match.group(3), float(match.group(1)), match.group(2) or "", match.start(), match.end()))
+    for match in _METRIC_FIRST.finditer(text, start):
+        if not any(r.start <= match.start() < r.end or match.start() <= r.start < match.end() for r in found):
+            found.append(Result(match.group(1), float(match.group(2)), match.group(3) or "", match.start(), match.end()))
+    return sorted(found, key=lambda r: r.start)
+
+
+class ClaimedResults:
+    """Stores ``Doc._.kg_props["_results"]`` for ``kg_roles`` to attach to datasets."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.kg_props is None:
+            doc._.kg_props = {}
+        doc._.kg_props["_results"] = find_results(doc.text, abstract_start(doc))
+        return doc
+
+
+@Language.factory("kg_results")
+def make_results(nlp: Language, name: str) -> ClaimedResults:
+    """Registered factory: ``nlp.add_pipe("kg_results")``."""
+    return ClaimedResults()

@@ -1,0 +1,208 @@
+"""The last component: settle relations, merge acronyms and duplicates (``Doc._.kg_mentions``).
+
+Order of decisions, each explainable from the evidence:
+
+1. acronyms defined in the text join their long and short forms in one entity; a defined
+   pair no other component claimed becomes a Method (a specific technique: "Group Relative
+   Policy Optimization (GRPO)"), a Concept (a task or topic: "neural architecture search
+   (NAS)") or nothing (a model class: "large language models (LLMs)");
+2. everything that names a proposed entity (its name, acronym or a "-7B" variant) is PROPOSES;
+3. the rest keeps its component's relation, or the label's default (Method USES, Dataset
+   EVALUATES_ON, Concept MENTIONS);
+4. overlapping spans keep the longest; one mention per (label, relation, normalised name);
+5. claimed results attach to the dataset named after them in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.lexicon import load_lexicon
+from kg.extract.state import Candidate, acronyms, cands, sentence_of
+from kg.ids import normalise_name
+
+_DEFAULT = {"Method": "USES", "Dataset": "EVALUATES_ON", "Concept": "MENTIONS", "Repository": "HAS_CODE", "Paper": "CITES"}
+#: Heads of a long form that denote one specific technique (when written lowercase).
+_SPECIFIC_HEADS = frozenset(
+    """optimization optimisation adaptation generation attention decoding sampling encoding embedding embeddings
+    normalization normalisation regularization tuning fine-tuning finetuning distillation pruning quantization
+    prompting thought thoughts experts transformer algorithm descent policy feedback
+    augmentation alignment propagation gradient gradients rewards reward splatting
+    fields field autoencoder autoencoders decomposition factorization""".split()
+)
+#: Heads of model classes and fields: "large language models (LLMs)", "reinforcement learning (RL)".
+_CLASS_HEADS = frozenset(
+    """models model networks network learning systems system agents agent intelligence methods processing
+    vision language languages robots robotics data""".split()
+)
+_RELEASE = re.compile(r"\b(?:release|released|available|open-source|open-sourced|publicly|download|access|find|host)", re.I)
+_PLURAL = re.compile(r"(?<=[a-z])s$")
+
+
+def classify_long_form(long: str, short: str) -> str | None:
+    """"Method", "Concept" or None for an acronym definition no gazetteer knew."""
+    words = long.split()
+    head = words[-1].lower().split("-")[-1]
+    titled = all(w[0].isupper() or not w[0].isalpha() for w in words if len(w) > 3)
+    lex = load_lexicon()
+    if long.lower() in lex.tasks or _PLURAL.sub("", long.lower()) in lex.tasks:
+        return "Concept"
+    if head in _CLASS_HEADS and not titled:
+        return "Concept" if head not in ("models", "model", "networks", "network", "agents", "agent", "systems") else None
+    if head in _SPECIFIC_HEADS or titled:
+        return "Method"
+    return "Concept"
+
+
+class Roles:
+    """Turns ``Doc._.kg_cands`` into the final, de-duplicated ``Doc._.kg_mentions``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        items = [c for c in cands(doc)]
+        items = self._with_acronyms(doc, items)
+        proposed = self._proposed_forms(items)
+        for cand in items:
+            self._settle(doc, cand, proposed)
+        items = _drop_overlaps(items)
+        merged = _merge(items)
+        self._attach_results(doc, merged)
+        doc._.kg_mentions = sorted(merged, key=lambda c: (c.start, c.end, c.label, c.name))
+        return doc
+
+    def _with_acronyms(self, doc: Doc, items: list[Candidate]) -> list[Candidate]:
+        table = acronyms(doc)
+        if not table:
+            return items
+        by_long = {normalise_name(long): short for short, (long, _, _) in table.items()}
+        claimed = set()
+        for cand in items:
+            for form in (cand.name, *cand.aliases):
+                key = normalise_name(form)
+                if form in table:
+                    claimed.add(form)
+                    cand.aliases = _add_alias(cand.aliases, table[form][0], cand.name)
+                elif key in by_long:
+                    claimed.add(by_long[key])
+                    cand.aliases = _add_alias(cand.aliases, by_long[key], cand.name)
+        for short, (long, ls, le) in table.items():
+            if short in claimed:
+                continue
+            label = classify_long_form(long, short)
+            if label == "Method":
+                items.append(Candidate("Method", long, ls, le, "acronym.definition", 0.6, "USES", aliases=(short,)))
+            elif label == "Concept":
+                items.append(Candidate("Concept", long.lower(), ls, le, "acronym.concept", 0.5, "MENTIONS",
+                                       aliases=(short,), properties={"kind": "topic"}))
+        return items
+
+    @staticmethod
+    def _proposed_forms(items: list[Candidate]) -> dict[str, Candidate]:
+        forms: dict[str, Candidate] = {}
+        for cand in items:
+            if cand.relation == "PROPOSES":
+                for form in (cand.name, *cand.aliases):
+                    forms.setdefault(normalise_name(form), cand)
+        return forms
+
+    @staticmethod
+    def _settle(doc: Doc, cand: Candidate, proposed: dict[str, Candidate]) -> None:
+        if cand.label in ("Method", "Dataset") and cand.relation != "PROPOSES":
+            owner = _proposed_owner(cand, proposed)
+            if owner is not None:
+                cand.relation, cand.label = "PROPOSES", owner.label
+                if normalise_name(cand.name) not in {normalise_name(f) for f in (owner.name, *owner.aliases)}:
+                    owner.aliases = _add_alias(owner.aliases, cand.name, owner.name)
+                cand.name, cand.aliases = owner.name, owner.aliases
+                return
+        if cand.rule == "code_links.hf_dataset" and cand.relation is None:
+            _, s, e = sentence_of(doc, cand.start)
+            cand.relation = "PROPOSES" if _RELEASE.search(doc.text[s:e]) else "EVALUATES_ON"
+        if cand.relation is None:
+            cand.relation = _DEFAULT[cand.label]
+
+    @staticmethod
+    def _attach_results(doc: Doc, merged: list[Candidate]) -> None:
+        results = (doc._.kg_props or {}).pop("_results", [])
+        datasets = [c for c in merged if c.label == "Dataset" and c.relation == "EVALUATES_ON"]
+        for result in results:
+            _, s, e = sentence_of(doc, result.start)
+            after = [d for d in datasets if s <= d.start < e and d.start >= result.start and "metric" not in d.properties]
+            if after:
+                target = min(after, key=lambda d: d.start)
+                target.properties.update(metric=result.metric, value=result.value, unit=result.unit,
+                                         result=doc.text[result.start:result.end], claimed=True)
+
+
+def _proposed_owner(cand: Candidate, proposed: dict[str, Candidate]) -> Candidate | None:
+    for form in (cand.name, *cand.aliases):
+        key = normalise_name(form)
+        if key in proposed:
+            return proposed[key]
+        base = re.split(r"-(?=[\w.]+$)", key)[0]
+        if base != key and base in proposed:
+            return proposed[base]
+    return None
+
+
+def _add_alias(aliases: tuple[str, ...], alias: str, name: str) -> tuple[str, ...]:
+    known = {normalise_name(a) for a in (*aliases, name)}
+    return aliases if normalise_name(alias) in known else (*aliases, alias)
+
+
+def _drop_overlaps(items: list[Candidate]) -> list[Candidate]:
+    """Among Method/Dataset spans, a span inside a longer one is dropped (proposals win ties)."""
+    spans = [c for c in items if c.label in ("Method", "Dataset")]
+    order = sorted(spans, key=lambda c: (-(c.end - c.start), c.relation != "PROPOSES", c.start))
+    kept: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in order:
+        if any(cand.start < e and s < cand.end for s, e in taken):
+            if not any(k.relation == "PROPOSES" and k.name == cand.name for k in kept):
+                continue
+        kept.append(cand)
+        taken.append((cand.start, cand.end))
+    keep_ids = {id(c) for c in kept}
+    return [c for c in items if c.label not in ("Method", "Dataset") or id(c) in keep_ids]
+
+
+def _merge(items: list[Candidate]) -> list[Candidate]:
+    """One candidate per (label, relation, normalised name): earliest span, all aliases, best confidence."""
+    merged: dict[tuple[str, str, str], Candidate] = {}
+    for cand in sorted(items, key=lambda c: (c.start, -c.confidence)):
+        key = (cand.label, cand.relation or "", normalise_name(cand.name))
+        first = merged.get(key)
+        if first is None:
+            merged[key] = cand
+            continue
+        for alias in cand.aliases:
+            first.aliases = _add_alias(first.aliases, alias, first.name)
+        if cand.confidence > first.confidence:
+            first.confidence, first.rule = cand.confidence, cand.rule
+        for k, v in cand.properties.items():
+            first.properties.setdefault(k, v)
+    return _merge_across_relations(list(merged.values()))
+
+
+def _merge_across_relations(items: list[Candidate]) -> list[Candidate]:
+    """An entity proposed by the paper is not also used by it; a name seen as both Method and
+    Dataset keeps the label of its most confident mention."""
+    proposed = {normalise_name(c.name) for c in items if c.relation == "PROPOSES"}
+    out = [c for c in items if c.relation == "PROPOSES" or normalise_name(c.name) not in proposed
+           or c.label not in ("Method", "Dataset")]
+    best: dict[str, Candidate] = {}
+    for cand in out:
+        if cand.label in ("Method", "Dataset") and cand.relation != "PROPOSES":
+            key = normalise_name(cand.name)
+            if key not in best or cand.confidence > best[key].confidence:
+                best[key] = cand
+    return [c for c in out if c.label not in ("Method", "Dataset") or c.relation == "PROPOSES"
+            or best.get(normalise_name(c.name)) is c]
+
+
+@Language.factory("kg_roles")
+def make_roles(nlp: Language, name: str) -> Roles:
+    """Registered factory: ``nlp.add_pipe("kg_roles")``."""
+    return Roles()

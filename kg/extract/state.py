@@ -1,0 +1,86 @@
+"""What the extractor's components share on a ``Doc``: candidates, acronyms, sentences.
+
+A paper is processed as one ``Doc`` whose text is ``title + "\\n\\n" + abstract``
+(``Doc._.kg_title_end`` marks where the title stops, 0 when there is no title). Each
+component appends :class:`Candidate` objects to ``Doc._.kg_cands``; the final
+``kg_roles`` component decides relations and merges them into ``Doc._.kg_mentions``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+TITLE_SEP = "\n\n"
+
+for _name, _default in (
+    ("kg_title_end", 0),
+    ("kg_sents", None),
+    ("kg_cands", None),
+    ("kg_acronyms", None),
+    ("kg_props", None),
+    ("kg_mentions", None),
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@dataclass
+class Candidate:
+    """A span one component believes is an entity (mutable until ``kg_roles`` settles it)."""
+
+    label: str  #: Label value
+    name: str
+    start: int  #: offsets into ``doc.text``
+    end: int
+    rule: str
+    confidence: float
+    relation: str | None = None  #: RelType value when the component knows it
+    aliases: tuple[str, ...] = ()
+    properties: dict[str, Any] = field(default_factory=dict)
+
+
+def cands(doc: Doc) -> list[Candidate]:
+    """The candidate list of ``doc`` (created on first use)."""
+    if doc._.kg_cands is None:
+        doc._.kg_cands = []
+    return doc._.kg_cands
+
+
+def acronyms(doc: Doc) -> dict[str, tuple[str, int, int]]:
+    """Short form -> (long form, start, end of the long form) defined in ``doc``."""
+    if doc._.kg_acronyms is None:
+        doc._.kg_acronyms = {}
+    return doc._.kg_acronyms
+
+
+def props(doc: Doc) -> dict[str, Any]:
+    """Facts about the paper itself (``code_promised`` …)."""
+    if doc._.kg_props is None:
+        doc._.kg_props = {}
+    return doc._.kg_props
+
+
+def abstract_start(doc: Doc) -> int:
+    """Offset in ``doc.text`` where the abstract starts."""
+    end = doc._.kg_title_end
+    return end + len(TITLE_SEP) if end else 0
+
+
+def sentence_of(doc: Doc, offset: int) -> tuple[int, int, int]:
+    """(index within its field, start, end) of the sentence containing ``offset``."""
+    sents = doc._.kg_sents or [(0, len(doc.text))]
+    starts = [s for s, _ in sents]
+    i = max(bisect.bisect_right(starts, offset) - 1, 0)
+    first_abstract = 1 if doc._.kg_title_end else 0
+    index = i if i < first_abstract else i - first_abstract
+    return index, sents[i][0], sents[i][1]
+
+
+def sentence_text(doc: Doc, offset: int) -> str:
+    """The text of the sentence containing ``offset``."""
+    _, start, end = sentence_of(doc, offset)
+    return doc.text[start:end]
