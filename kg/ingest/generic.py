@@ -28,6 +28,7 @@ import csv
 import io
 import re
 import sys
+from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 from kg.ingest.detect import suffix
@@ -57,14 +58,20 @@ def _key(name: Any) -> str:
     return _KEY_NOISE.sub("", str(name)).casefold()
 
 
+@lru_cache(maxsize=256)
+def _plan(keys: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """For each RawPaper field, the record's own keys that may hold it, in alias order."""
+    by_key: dict[str, list[str]] = {}
+    for name in keys:
+        by_key.setdefault(_key(name), []).append(name)
+    return {field: tuple(k for a in aliases for k in by_key.get(a, ())) for field, aliases in _ALIASES.items()}
+
+
 def _fields(record: Mapping[str, Any]) -> dict[str, Any]:
-    """The record's values under RawPaper field names (first matching alias wins)."""
-    keyed = {}
-    for name, value in record.items():
-        keyed.setdefault(_key(name), value)
+    """The record's values under RawPaper field names (first non-empty alias wins)."""
     out = {}
-    for field, aliases in _ALIASES.items():
-        out[field] = next((keyed[a] for a in aliases if keyed.get(a) not in (None, "")), None)
+    for field, keys in _plan(tuple(record)).items():
+        out[field] = next((record[k] for k in keys if record[k] not in (None, "")), None)
     return out
 
 

@@ -9,12 +9,14 @@ too long to be real (a sign of a broken file), is skipped with its reason.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from typing import Any, Iterable
 
-from kg.ids import ARXIV_ID, arxiv_url, clean_text, paper_id
+from kg.ids import _DASHES, _QUOTES, ARXIV_ID, arxiv_url, paper_id
 from kg.ingest.source import Source
 from kg.model import Paper
 
@@ -23,6 +25,8 @@ MAX_TITLE_CHARS = 1_000
 #: Longer than this is not an abstract (arXiv caps abstracts at 1,920 characters).
 MAX_ABSTRACT_CHARS = 20_000
 
+#: The dash and quote unification of kg.ids.clean_text, as (character, replacement) pairs.
+_UNIFY = tuple((chr(code), replacement) for code, replacement in {**_DASHES, **_QUOTES}.items())
 # C0/C1 control characters except tab, newline, carriage return (which are whitespace).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
@@ -102,8 +106,15 @@ def text_field(value: Any, field: str, origin: str, warn) -> str:
 
 
 def clean(text: str) -> str:
-    """:func:`kg.ids.clean_text`, with a fast path for ASCII (where NFKC and the dash/quote tables are no-ops)."""
-    return " ".join(text.split()) if text.isascii() else clean_text(text)
+    """Exactly :func:`kg.ids.clean_text` (a property test checks it), with fast paths for ASCII (where NFKC and the dash/quote
+    tables are no-ops), and for ASCII text whose whitespace is already single spaces."""
+    if text.isascii():
+        return text if _is_tidy(text) else " ".join(text.split())
+    text = unicodedata.normalize("NFKC", text)
+    for char, replacement in _UNIFY:  # str.replace per present char: ~50x faster than str.translate(dict)
+        if char in text:
+            text = text.replace(char, replacement)
+    return " ".join(text.split())
 
 
 def names(values: Iterable[Any]) -> tuple[str, ...]:
@@ -113,27 +124,36 @@ def names(values: Iterable[Any]) -> tuple[str, ...]:
     out: dict[str, None] = {}
     for value in values or ():
         if isinstance(value, str):
-            text = clean(_CONTROL.sub(" ", value))
+            text = value if _is_tidy(value) else clean(_CONTROL.sub(" ", value))
             if text:
                 out.setdefault(text, None)
     return tuple(out)
+
+
+def _is_tidy(text: str) -> bool:
+    """Printable ASCII with single inner spaces: already what clean() would return."""
+    return text.isascii() and text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def iso_date(value: Any, origin: str, warn) -> str | None:
     """``YYYY-MM-DD`` from ISO dates/datetimes, ``YYYY/MM/DD`` or RFC 2822; else None with a warning."""
     if value in (None, ""):
         return None
-    if isinstance(value, str):
-        text = value.strip()
-        match = _ISO_DATE.match(text)
-        try:
-            if match:
-                return datetime(*map(int, match.groups())).date().isoformat()
-            return parsedate_to_datetime(text).date().isoformat()
-        except (TypeError, ValueError, IndexError):
-            pass
-    warn(f"{origin}: unreadable date {str(value)[:40]!r} ignored")
-    return None
+    date = _parse_date(value.strip()) if isinstance(value, str) else None
+    if date is None:
+        warn(f"{origin}: unreadable date {str(value)[:40]!r} ignored")
+    return date
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(text: str) -> str | None:
+    match = _ISO_DATE.match(text)
+    try:
+        if match:
+            return datetime(*map(int, match.groups())).date().isoformat()
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 def _arxiv_id(value: Any) -> str | None:

@@ -57,7 +57,10 @@ def test_iso_date(value, expected):
     assert len(warnings) == (1 if expected is None and value != "" else 0)
 
 
-@given(st.text())
+_TRICKY = st.sampled_from(list(" \t\n\x0b\x1c\x85\xa0\u2028\u3000ab\u2010\u2013\u2212\u2019\u201c\u2033\ufb01\uff21e\u0301"))
+
+
+@given(st.text() | st.text(_TRICKY))
 def test_fast_clean_equals_clean_text(text):
     assert clean(text) == clean_text(text)
 
