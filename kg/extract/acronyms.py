@@ -60,6 +60,34 @@ def best_long_form(short: str, candidate: str) -> str | None:
     return candidate[start:]
 
 
+def initials_match(short: str, words: list[str]) -> bool:
+    """True when every word (hyphen parts count as words; connectives may be skipped) starts
+    a consecutive piece of ``short``: "STAndardised Reward Comparison" for STARC."""
+    letters = "".join(c for c in short.lower() if c.isalnum())
+    parts = [p.lower() for w in words for p in re.split(r"[-/]", w) if p]
+
+    def fits(i: int, j: int) -> bool:
+        if j == len(parts):
+            return i == len(letters)
+        if parts[j] in _LF_STOP and j > 0 and fits(i, j + 1):
+            return True
+        return any(letters[i:i + n] == parts[j][:n] and fits(i + n, j + 1) for n in range(1, len(letters) - i + 1))
+
+    return bool(parts) and fits(0, 0)
+
+
+def _extend(short: str, long: str, window: str) -> str:
+    """Prefer the longest window suffix whose word initials spell ``short`` ("Proximal Policy
+    Optimization (PPO)", where the letter match alone stops at "Policy Optimization")."""
+    words = window.split()
+    letters = sum(c.isalnum() for c in short)
+    for k in range(min(len(words), letters + 2), len(long.split()), -1):
+        candidate = words[-k:]
+        if candidate[0].lower() not in _LF_STOP and initials_match(short, candidate):
+            return " ".join(candidate)
+    return long
+
+
 def _valid(short: str, long: str) -> bool:
     words = long.split()
     letters = sum(c.isalpha() for c in short)
@@ -82,9 +110,11 @@ def _short_first(text: str, match: re.Match) -> AcronymDef | None:
         return None
     window = before.group(0).rstrip()
     long = best_long_form(inner, window)
-    if not long or not _valid(inner, long.strip(" ,")):
+    if not long:
         return None
-    long = long.strip(" ,")
+    long = _extend(inner, long.strip(" ,"), window.strip(" ,"))
+    if not _valid(inner, long):
+        return None
     long_start = before.start() + window.rfind(long)
     s0 = match.start(1) + match.group(1).find(inner)
     return AcronymDef(inner, long, s0, s0 + len(inner), long_start, long_start + len(long))

@@ -19,7 +19,7 @@ _BODY = r"(?:[\w+&]|[.'](?=\w))*(?:-(?:[\w+&]|[.'](?=\w))+)*"
 WORD = rf"[A-Za-z0-9]{_BODY}"
 CAPWORD = rf"[A-Z0-9]{_BODY}"
 #: Up to five capitalised / name-like words: a candidate multiword name.
-PHRASE = rf"{WORD}(?:[ \t]+(?:{CAPWORD}|of|for|and|in|to|on|with|the)(?![\w\-])){{0,5}}"
+PHRASE = rf"{WORD}(?:[ \t]+(?:{CAPWORD}|of|for)(?![\w\-])){{0,5}}"
 PHRASE_RE = re.compile(PHRASE)
 
 _INNER = re.compile(r"^[A-Za-z0-9].*?(?:[a-z0-9][A-Z]|[A-Z]{2}|[A-Za-z]\d|\d[A-Za-z])")

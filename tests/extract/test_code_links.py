@@ -1,0 +1,66 @@
+"""Code links in every decoration an abstract writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.code_links import code_promised, find_repositories, parse_repository_url
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("Code: https://github.com/Owner/Repo.", ["github:Owner/Repo"]),
+        ("github.com/anyasims/edge-of-reach.", ["github:anyasims/edge-of-reach"]),
+        ("(https://github.com/facebookresearch/schedule_free).", ["github:facebookresearch/schedule_free"]),
+        ("https://github.com/UCSB-NLP-Chang/Prereq_tune.git.", ["github:UCSB-NLP-Chang/Prereq_tune"]),
+        ("https://github.com/mlvlab/CAF{https://github.com/mlvlab/CAF}.", ["github:mlvlab/CAF"]),
+        ("[GitHub](https://github.com/fighting-Zhang/StrandDesigner).", ["github:fighting-Zhang/StrandDesigner"]),
+        ("https://github.com/Bekhouche/SegDT{GitHub}.", ["github:Bekhouche/SegDT"]),
+        ("https://github.com/apple/corenet/tree/main/projects/kv-prediction .", ["github:apple/corenet"]),
+        ("https://github.com/ org/Repo_x now", ["github:org/Repo_x"]),
+        ("at github.com/org/\nrepo-name today", ["github:org/repo-name"]),
+        ("see https://github.com/aixiv-org. Website", ["github:aixiv-org"]),
+        ("https://gitlab.com/group/sub/name/-/tree/main", ["gitlab:group/sub/name"]),
+        ("\\url{https://huggingface.co/spaces/wsntxxn/efficient_audio_captioning}.", ["hf:spaces/wsntxxn/efficient_audio_captioning"]),
+        ("(huggingface.co/datasets/mcosarinsky/CheXmask-U), a", ["hf:datasets/mcosarinsky/CheXmask-U"]),
+        ("https://huggingface.co/katanemo/Arch-Router-1.5B.", ["hf:katanemo/Arch-Router-1.5B"]),
+        ("\\url{https://huggingface.co/lelapa} to", ["hf:lelapa"]),
+        ("Project page: https://llm-stacking.github.io/ and https://huggingface.co/papers/2401.00001", []),
+        ("https://github.com/a/b and https://github.com/A/B/ again", ["github:a/b"]),
+    ],
+)
+def test_repository_links_are_normalised(text: str, keys: list[str]) -> None:
+    assert [link.key for link in find_repositories(text)] == keys
+
+
+def test_link_span_is_the_written_url_without_trailing_punctuation() -> None:
+    text = "Code at https://github.com/o/r.git)."
+    (link,) = find_repositories(text)
+    assert text[link.start:link.end] == "https://github.com/o/r"
+
+
+def test_org_only_link_is_an_organization() -> None:
+    (link,) = find_repositories("https://github.com/OpenGVLab")
+    assert (link.kind, link.name, link.key) == ("organization", "", "github:OpenGVLab")
+
+
+def test_metadata_url_parses() -> None:
+    link = parse_repository_url("https://github.com/vmicheli/delta-iris")
+    assert link is not None and link.key == "github:vmicheli/delta-iris"
+    assert parse_repository_url("https://example.org/project") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "promised"),
+    [
+        ("Code will be made publicly available.", True),
+        ("We will release our code and models.", True),
+        ("The dataset is publicly available.", True),
+        ("Code is available at https://github.com/o/r.", False),
+        ("Our project page is https://x.github.io/ and code will be released.", False),
+        ("We study the release of code in open-source projects.", False),
+    ],
+)
+def test_code_promised_only_without_link(text: str, promised: bool) -> None:
+    assert code_promised(text) is promised
