@@ -121,13 +121,25 @@ def names(values: Iterable[Any]) -> tuple[str, ...]:
     """Cleaned, non-empty strings, in order, first occurrence kept."""
     if isinstance(values, str):
         values = (values,)
+    if not values:
+        return ()
+    if _all_tidy(values):
+        return tuple(dict.fromkeys(values))
     out: dict[str, None] = {}
-    for value in values or ():
+    for value in values:
         if isinstance(value, str):
             text = value if _is_tidy(value) else clean(_CONTROL.sub(" ", value))
             if text:
                 out.setdefault(text, None)
     return tuple(out)
+
+
+def _all_tidy(values: Iterable[Any]) -> bool:
+    """True when every value is a non-empty tidy string (checked in a few C calls, not one per name)."""
+    if type(values) not in (list, tuple) or not all(type(v) is str and v for v in values):
+        return False
+    joined = "|".join(values)
+    return _is_tidy(joined) and " |" not in joined and "| " not in joined
 
 
 def _is_tidy(text: str) -> bool:

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.ids import clean_text
-from kg.ingest.records import MAX_ABSTRACT_CHARS, clean, iso_date
+from kg.ingest.records import MAX_ABSTRACT_CHARS, clean, iso_date, names
 from tests.ingest.helpers import read, skips
 
 
@@ -71,3 +71,10 @@ def test_any_title_survives_verbatim_up_to_clean_text(tmp_path_factory, title):
     path.write_text(json.dumps({"title": title, "abstract": "x"}), encoding="utf-8")
     papers, report = read(path)
     assert papers[0].title == clean_text(title)
+
+
+@given(st.lists(st.text(_TRICKY) | st.text() | st.none(), max_size=6))
+def test_names_fast_path_matches_the_slow_path(values):
+    expected = tuple(dict.fromkeys(t for t in (clean_text(v) for v in values if isinstance(v, str) and v.isprintable()) if t))
+    if all(v is None or v.isprintable() for v in values):
+        assert names(values) == expected
