@@ -338,3 +338,17 @@ def change_password(instance: Path | None, current: str, new: str) -> None:
         raise ServerError(f"Neo4j refused the new password: {exc.message}") from None
     finally:
         driver.close()
+
+
+def cypher_shell(uri: str, *args: str, username: str = "neo4j", password: str | None = None, home: Path | None = None) -> subprocess.CompletedProcess:
+    """Run Neo4j's cypher-shell (Maven artifact ``org.neo4j:cypher-shell``), e.g. ``-f dump.cypher``.
+
+    The password travels in ``NEO4J_PASSWORD`` (cypher-shell reads it), never on the command line.
+    """
+    home = fetch(home, cypher_shell=True)
+    env = {**os.environ, "NEO4J_USERNAME": username}
+    env.pop("NEO4J_PASSWORD", None)
+    if password is not None:
+        env["NEO4J_PASSWORD"] = password
+    cmd = ["java", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", f"{cypher_shell_lib(home)}/*", CYPHER_SHELL_MAIN, "-a", uri, "--non-interactive", *args]
+    return subprocess.run(cmd, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
