@@ -24,7 +24,7 @@ from kg.model import Paper
 FORMAT = "arxiv-atom"
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
-_ENTRY_TAG = re.compile(r"<(?:[\w.-]+:)?entry[\s>/]")
+_ENTRY_TAG = re.compile(rb"<(?:[\w.-]+:)?entry[\s>/]")
 
 
 @register_reader(FORMAT, "arXiv API Atom XML responses", extensions=(".xml", ".atom"))
@@ -55,14 +55,15 @@ def _parse(source: Source) -> Element:
 
 
 def _entry_lines(source: Source, count: int) -> list[int] | None:
-    """1-based line of each ``<entry>`` start tag, if the text scan agrees with the parse."""
-    text = source.text
-    starts = [m.start() for m in _ENTRY_TAG.finditer(text)]
+    """1-based line of each ``<entry>`` start tag, if a scan of the bytes agrees with the parse
+    (it cannot for UTF-16/32 documents: their entries are then numbered by index)."""
+    data = source.data
+    starts = [m.start() for m in _ENTRY_TAG.finditer(data)]
     if len(starts) != count:
         return None
     lines, line, last = [], 1, 0
     for start in starts:
-        line += text.count("\n", last, start)
+        line += data.count(b"\n", last, start)
         lines.append(line)
         last = start
     return lines

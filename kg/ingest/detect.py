@@ -43,7 +43,7 @@ def detect_source(source: Source) -> str | None:
     for spec in FORMATS.values():
         if spec.name not in _BUILTIN and ext in spec.extensions:
             return spec.name
-    head = source.text[:SNIFF_CHARS].lstrip("\ufeff \t\r\n")
+    head = source.head(SNIFF_CHARS).lstrip("\ufeff \t\r\n")
     if head.startswith("<"):
         return "arxiv-atom" if ("<feed" in head[:4096] or "<entry" in head[:4096]) else None
     if head.startswith(("{", "[")):

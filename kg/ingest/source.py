@@ -58,6 +58,14 @@ class Source:
             self._text = decode(self.data, self.name, self.report)
         return self._text
 
+    def head(self, size: int = 65_536) -> str:
+        """The first ``size`` bytes decoded for sniffing: BOM or UTF-8, bad bytes replaced, no warnings."""
+        data = self.data[:size]
+        for bom, encoding in _BOMS:
+            if data.startswith(bom):
+                return data[len(bom):].decode(encoding, errors="replace")
+        return data.decode(_utf16_without_bom(data) or "utf-8", errors="replace")
+
     def where(self, line: int | None = None, item: int | None = None) -> str:
         """The ``origin`` of a record: ``path:line`` or ``path#item``."""
         if line is not None:

@@ -44,3 +44,23 @@ def test_single_entry_document(tmp_path):
     )
     papers, _ = read(path)
     assert [(p.id, p.published) for p in papers] == [("hep-th/9901001", "1999-01-04")]
+
+
+def test_declared_latin1_feed_is_decoded_by_the_parser_without_warnings(tmp_path):
+    path = tmp_path / "latin1.xml"
+    path.write_bytes(
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        "<entry><id>http://arxiv.org/abs/2405.00001v1</id><title>Señor Müller</title><summary>Ça va.</summary></entry>\n"
+        "</feed>\n".encode("latin-1")
+    )
+    papers, report = read(path)
+    assert [(p.title, p.abstract, p.origin.rsplit("/", 1)[-1]) for p in papers] == [("Señor Müller", "Ça va.", "latin1.xml:3")]
+    assert report.warnings == []
+
+
+def test_utf16_feed_numbers_entries_by_index(tmp_path):
+    path = tmp_path / "utf16.xml"
+    text = '<?xml version="1.0" encoding="UTF-16"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><title>T</title></entry></feed>'
+    path.write_bytes(text.encode("utf-16"))
+    papers, report = read(path)
+    assert [(p.title, p.origin.rsplit("/", 1)[-1]) for p in papers] == [("T", "utf16.xml#0")]
