@@ -10,7 +10,7 @@ one skipped record with the line of the error.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from kg.ingest.source import Source
 
@@ -21,13 +21,16 @@ _WRAPPERS = ("papers", "data", "items", "results", "records")
 
 
 def json_records(source: Source) -> Iterator[Located]:
-    """Every record of ``source``, whatever the JSON layout."""
+    """Every record of ``source``, whatever the JSON layout (large JSON-lines files are streamed)."""
+    if source.large and _looks_like_lines(source.head()):
+        yield from _lines(source.lines(), source)
+        return
     text = source.text.lstrip("\ufeff")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" or _looks_like_lines(text):
-            yield from _lines(text, source)  # JSON lines (or a broken line among them)
+            yield from _lines(enumerate(text.split("\n"), 1), source)  # JSON lines (or a broken line among them)
         else:
             source.report.skip(source.name, f"invalid JSON: {exc.msg} (column {exc.colno}); file not read", line=exc.lineno)
         return
@@ -61,9 +64,9 @@ def _document(data: Any, source: Source) -> Iterator[Located]:
         yield None, index, obj
 
 
-def _lines(text: str, source: Source) -> Iterator[Located]:
+def _lines(lines: Iterable[tuple[int, str]], source: Source) -> Iterator[Located]:
     loads = json.loads
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in lines:
         if not line.strip():
             continue
         try:

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from tests.ingest.helpers import read, skips
+from tests.ingest.helpers import DATA, read, skips
 
 TITLE = "Déjà vu: Naïve “Quotes” — for Señor Müller"
 LISTING = f"{TITLE}\n\nWe study café-style attention for naïve users and show it helps a lot. It also works well on ImageNet.\n"
@@ -68,3 +68,38 @@ def test_permission_denied_is_a_skipped_file(tmp_path):
     path.chmod(0)
     papers, report = read(path)
     assert papers == [] and skips(report) == ["p.jsonl: unreadable file: Permission denied"]
+
+
+@pytest.fixture
+def stream_everything(monkeypatch):
+    """Make every file count as large, so the line formats take the streaming path."""
+    import kg.ingest.source
+
+    monkeypatch.setattr(kg.ingest.source, "STREAM_BYTES", -1)
+
+
+@pytest.mark.parametrize("name", ["snapshot.jsonl", "generic.jsonl", "hf_mixed.json"])
+def test_streamed_json_lines_read_exactly_like_whole_files(monkeypatch, name):
+    import kg.ingest.source
+
+    whole = read(DATA / name)
+    monkeypatch.setattr(kg.ingest.source, "STREAM_BYTES", -1)
+    assert kg.ingest.source.Source(DATA / name, None).large
+    streamed = read(DATA / name)
+    assert streamed[0] == whole[0] and skips(streamed[1]) == skips(whole[1])
+
+
+def test_streamed_gzip_with_a_latin1_line_warns_once_per_file(stream_everything, tmp_path):
+    lines = ['{"title": "Señor", "abstract": "Ça."}', '{"title": "Müller", "abstract": "Ö."}', '{"title": "Plain", "abstract": "A."}']
+    data = b"\n".join([lines[0].encode("latin-1"), lines[1].encode("latin-1"), lines[2].encode()])
+    (tmp_path / "p.jsonl.gz").write_bytes(gzip.compress(codecs.BOM_UTF8 + data.replace(b"\n", b"\r\n")))
+    papers, report = read(tmp_path / "p.jsonl.gz")
+    assert [p.title for p in papers] == ["Señor", "Müller", "Plain"]
+    assert [p.origin.rsplit("/", 1)[-1] for p in papers] == ["p.jsonl.gz:1", "p.jsonl.gz:2", "p.jsonl.gz:3"]
+    assert report.warnings == [f"{tmp_path / 'p.jsonl.gz'}:1: not valid UTF-8 (byte 0xf1); such lines read as cp1252"]
+
+
+def test_streamed_utf16_file_falls_back_to_whole_file_decoding(stream_everything, tmp_path):
+    (tmp_path / "p.jsonl").write_bytes('{"title": "Señor", "abstract": "A."}\n'.encode("utf-16"))
+    papers, report = read(tmp_path / "p.jsonl")
+    assert [p.title for p in papers] == ["Señor"] and report.warnings == []
