@@ -9,14 +9,14 @@ CALL () {
   RETURN p.key AS entity, r.key AS repository, coalesce(r.url, '') AS url, p.key AS via
   UNION
   MATCH (m:Method)
-  WHERE m.key = toLower(trim($name)) OR toLower(m.name) = toLower(trim($name))
-     OR any(alias IN coalesce(m.aliases, []) WHERE toLower(alias) = toLower(trim($name)))
+  WHERE m.key = toLower(trim($name)) OR toLower(trim(m.name)) = toLower(trim($name))
+     OR any(alias IN coalesce(m.aliases, []) WHERE toLower(trim(alias)) = toLower(trim($name)))
   MATCH (r:Repository)-[i:IMPLEMENTS]->(m)
   RETURN coalesce(m.name, m.key) AS entity, r.key AS repository, coalesce(r.url, '') AS url, coalesce(i.via, '') AS via
   UNION
   MATCH (m:Method)
-  WHERE m.key = toLower(trim($name)) OR toLower(m.name) = toLower(trim($name))
-     OR any(alias IN coalesce(m.aliases, []) WHERE toLower(alias) = toLower(trim($name)))
+  WHERE m.key = toLower(trim($name)) OR toLower(trim(m.name)) = toLower(trim($name))
+     OR any(alias IN coalesce(m.aliases, []) WHERE toLower(trim(alias)) = toLower(trim($name)))
   MATCH (p:Paper)-[:PROPOSES]->(m)
   MATCH (p)-[:HAS_CODE]->(r:Repository)
   RETURN coalesce(m.name, m.key) AS entity, r.key AS repository, coalesce(r.url, '') AS url, p.key AS via

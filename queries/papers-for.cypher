@@ -6,7 +6,7 @@
 WITH toLower(trim($name)) AS wanted
 MATCH (n)
 WHERE NOT n:Paper
-  AND (n.key = wanted OR toLower(n.name) = wanted OR any(alias IN coalesce(n.aliases, []) WHERE toLower(alias) = wanted))
+  AND (n.key = wanted OR toLower(trim(n.name)) = wanted OR any(alias IN coalesce(n.aliases, []) WHERE toLower(trim(alias)) = wanted))
 MATCH (p:Paper)-[r]->(n)
 WHERE NOT coalesce(p.cited_only, false)
 RETURN DISTINCT p.key AS paper, coalesce(p.title, '') AS title, type(r) AS relation,

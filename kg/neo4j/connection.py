@@ -68,7 +68,9 @@ def _local_server_uri() -> str | None:
 def open_driver(settings: Neo4jSettings) -> neo4j.Driver:
     """A driver whose connectivity and credentials are verified; one clear error otherwise."""
     try:
-        driver = neo4j.GraphDatabase.driver(settings.uri, auth=settings.auth, connection_timeout=10.0)
+        driver = neo4j.GraphDatabase.driver(
+            settings.uri, auth=settings.auth, connection_timeout=10.0, notifications_min_severity="OFF"
+        )
     except (ConfigurationError, ValueError) as exc:
         raise Neo4jUnavailableError(f"bad Neo4j URI {settings.uri!r}: {exc}") from None
     try:

@@ -352,3 +352,26 @@ def cypher_shell(uri: str, *args: str, username: str = "neo4j", password: str | 
         env["NEO4J_PASSWORD"] = password
     cmd = ["java", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", f"{cypher_shell_lib(home)}/*", CYPHER_SHELL_MAIN, "-a", uri, "--non-interactive", *args]
     return subprocess.run(cmd, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+
+
+def admin_import(instance: Path, csv_folder: Path, database: str = "neo4j", home: Path | None = None) -> dict[str, int]:
+    """``neo4j-admin database import full`` of a ``paperkg export neo4j-csv`` folder into a stopped
+    instance's database (replacing it); returns the tool's own counts (nodes, relationships, properties)."""
+    from kg.export.neo4j_csv import import_arguments
+
+    if not (instance / "conf" / "neo4j.conf").is_file():
+        write_config(instance, free_port(), free_port(), auth=True)
+    done = admin_command(instance, "database", "import", "full", "--overwrite-destination", *import_arguments(csv_folder), database, home=home)
+    if done.returncode != 0:
+        raise ServerError(f"neo4j-admin import failed: {(done.stdout + done.stderr).strip()[-1200:]}")
+    return _imported_counts(done.stdout)
+
+
+def _imported_counts(report: str) -> dict[str, int]:
+    """The counts under ``Imported:`` in neo4j-admin's report."""
+    import re
+
+    found = dict((kind, int(n)) for n, kind in re.findall(r"^\s*(\d+) (nodes|relationships|properties)\s*$", report, re.M))
+    if len(found) != 3:
+        raise ServerError(f"could not read neo4j-admin's import report: {report.strip()[-400:]}")
+    return found

@@ -43,7 +43,7 @@ def neo4j_server(tmp_path_factory):
 def neo4j_driver(neo4j_server):
     import neo4j
 
-    driver = neo4j.GraphDatabase.driver(neo4j_server.bolt_uri, auth=None)
+    driver = neo4j.GraphDatabase.driver(neo4j_server.bolt_uri, auth=None, notifications_min_severity="OFF")
     yield driver
     driver.close()
 

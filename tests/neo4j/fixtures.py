@@ -94,10 +94,10 @@ def mention(label: Label, name: str, rel: RelType, **extra: Any) -> Mention:
     return Mention(label, name, rel, **extra)
 
 
-def hostile_graph():
+def hostile_graph(strings=HOSTILE):
     """Papers whose titles, abstracts, authors and evidence are the HOSTILE strings."""
     extractions = []
-    for i, text in enumerate(HOSTILE):
+    for i, text in enumerate(strings):
         p = paper(f"2501.{i:05d}", text, abstract=text + " abstract", authors=(f"Author {i} {text[:12]}",))
         mentions = (
             mention(Label.METHOD, f"Method {i}", RelType.PROPOSES, evidence=text, start=0, end=5, sentence=0, aliases=(f"M{i}", text[:20])),
