@@ -7,6 +7,9 @@ CSV and arXiv Atom XML.
 
     .venv/bin/python benchmarks/bench_ingest.py [--papers 20000] [--repeat 3]
 
+Also the peak memory of reading the snapshot file in a fresh process (JSON lines over
+64 MB are streamed; pass --papers 100000 to cross that line).
+
 Prints one line per input: papers, wall and CPU seconds (CPU is steadier on a busy machine),
 papers/s, MB/s. No assertions.
 """
@@ -17,6 +20,7 @@ import argparse
 import csv
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -75,6 +79,19 @@ def measure(label: str, path: Path, repeat: int) -> None:
           f"{size / best / 1e6:5.1f} MB/s  ({report.summary()})")
 
 
+def peak_memory(path: Path) -> None:
+    """Peak RSS of a fresh process that reads ``path`` (streamed when over STREAM_BYTES)."""
+    # VmHWM, not ru_maxrss: on Linux ru_maxrss survives exec and would report this (big) parent's peak.
+    code = (
+        "import re, sys; from kg.ingest import IngestReport, read_papers; r = IngestReport(); "
+        "[None for _ in read_papers(sys.argv[1], report=r)]; "
+        "print(r.read, int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)) // 1024)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, cwd=ROOT, check=True)
+    papers, rss_mb = out.stdout.split()
+    print(f"{'peak RSS ' + path.name:<26} {int(papers):>6} papers from {path.stat().st_size / 1e6:,.0f} MB: {rss_mb} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=int, default=20_000)
@@ -86,6 +103,7 @@ def main() -> None:
         paths = write_inputs(Path(tmp), corpus(args.papers))
         for name, path in paths.items():
             measure(f"{name} ({args.papers:,})", path, args.repeat)
+        peak_memory(paths["snapshot.jsonl"])
 
 
 if __name__ == "__main__":

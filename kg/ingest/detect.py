@@ -19,7 +19,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.ingest.registry import FORMATS
 from kg.ingest.report import IngestReport
-from kg.ingest.source import Source
+from kg.ingest.source import Source, UnreadableFile
 
 SNIFF_CHARS = 65_536
 _BUILTIN = frozenset({"listing", "hf-daily", "arxiv-atom", "arxiv-jsonl", "jsonl", "csv"})
@@ -70,7 +70,7 @@ def detect_format(path: str | Path) -> str:
     source = Source(Path(path), IngestReport())
     try:
         fmt = detect_source(source)
-    except Exception as exc:  # UnreadableFile: same message either way
+    except UnreadableFile as exc:
         raise InputError(str(path), str(exc)) from exc
     if fmt is None:
         raise InputError(str(path), f"cannot tell the input format; use --format ({', '.join(sorted(FORMATS))})")

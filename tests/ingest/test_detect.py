@@ -58,3 +58,8 @@ def test_shipped_examples_and_fixtures_detect_as_their_format():
     assert detect_format(EXAMPLES / "papers.csv") == "csv"
     assert detect_format(DATA / "hf_mixed.json") == "hf-daily"
     assert detect_format(DATA / "listing_crlf.txt") == "listing"
+
+
+def test_missing_file_names_the_file(tmp_path):
+    with pytest.raises(InputError, match="nope.json: unreadable file: No such file or directory"):
+        detect_format(tmp_path / "nope.json")
