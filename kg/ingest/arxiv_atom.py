@@ -49,9 +49,8 @@ def _parse(source: Source) -> Element:
         return SafeET.fromstring(source.data)
     except DefusedXmlException as exc:
         raise UnreadableFile(f"unsafe XML: {type(exc).__name__} (DTDs and entities are refused)") from exc
-    except SafeET.ParseError as exc:
-        line = exc.position[0] if exc.position else "?"
-        raise UnreadableFile(f"invalid XML: {exc.msg if hasattr(exc, 'msg') else exc} (line {line})") from exc
+    except SafeET.ParseError as exc:  # its message already says "line L, column C"
+        raise UnreadableFile(f"invalid XML: {exc}") from exc
 
 
 def _entry_lines(source: Source, count: int) -> list[int] | None:
