@@ -39,6 +39,7 @@ SCHEMA_VERSION = 1
 
 #: Labels whose bare acronyms may merge into a long form that lists them as alias.
 ALIAS_MERGE_LABELS = (Label.METHOD, Label.DATASET, Label.CONCEPT)
+_ALIAS_MERGE_VALUES = frozenset(label.value for label in ALIAS_MERGE_LABELS)
 #: Edge attributes that carry the evidence of one mention.
 EVIDENCE_KEYS = ("evidence", "field", "start", "end", "sentence", "rule", "confidence")
 IMPLEMENTS_RULE = "derived.proposes_and_has_code"
@@ -285,23 +286,32 @@ def _finish(graph: nx.MultiDiGraph) -> None:
 def consolidate_aliases(graph: nx.MultiDiGraph) -> list[tuple[str, str]]:
     """Merge each node whose key is an alias of exactly one other node of its label.
 
-    Returns the ``(merged, into)`` pairs, so every merge can be explained.
+    Returns the ``(merged, into)`` pairs, so every merge can be explained. Runs to a
+    fixed point: a merge can hand a node new aliases.
     """
-    merges = []
-    for label in ALIAS_MERGE_LABELS:
-        owners: dict[str, set[str]] = defaultdict(set)
-        for nid, data in graph.nodes(data=True):
-            if data.get("label") == label.value:
-                for alias in data.get("aliases", ()):
-                    owners[normalise_name(alias)].add(nid)
-        for alias, nodes in sorted(owners.items()):
-            source = node_id(label, alias)
-            targets = nodes - {source}
-            if source in graph and len(targets) == 1:
-                target = next(iter(targets))
+    merges: list[tuple[str, str]] = []
+    while True:
+        found = _alias_merge_candidates(graph)
+        if not found:
+            return merges
+        for source, target in found:
+            if source in graph and target in graph:
                 _merge_node_into(graph, source, target)
                 merges.append((source, target))
-    return merges
+
+
+def _alias_merge_candidates(graph: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for nid, data in graph.nodes(data=True):
+        if data.get("label") in _ALIAS_MERGE_VALUES:
+            for alias in data.get("aliases", ()):
+                owners[node_id(Label(data["label"]), normalise_name(alias))].add(nid)
+    pairs = []
+    for source, nodes in sorted(owners.items()):
+        targets = nodes - {source}
+        if source in graph and len(targets) == 1:
+            pairs.append((source, next(iter(targets))))
+    return pairs
 
 
 def _merge_node_into(graph: nx.MultiDiGraph, source: str, target: str) -> None:
@@ -350,6 +360,18 @@ def label_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
     for nid, data in graph.nodes(data=True):
         counts[data["label"]] += 1
     return dict(sorted(counts.items()))
+
+
+def stats_rows(graph: nx.MultiDiGraph) -> list[tuple[str, str, int]]:
+    """``(kind, name, count)`` rows for ``paperkg stats``; citation stubs are counted apart."""
+    stubs = sum(1 for _, d in graph.nodes(data=True) if d.get("cited_only"))
+    rows = []
+    for label, count in label_counts(graph).items():
+        if label == Label.PAPER.value and stubs:
+            rows += [("node", "Paper", count - stubs), ("node", "Paper (cited only, not read)", stubs)]
+        else:
+            rows.append(("node", label, count))
+    return rows + [("relationship", name, count) for name, count in relationship_counts(graph).items()]
 
 
 def relationship_counts(graph: nx.MultiDiGraph) -> dict[str, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 import pytest
@@ -13,7 +14,7 @@ from kg.cli import cli
 from kg.errors import ExitCode
 from kg.store import load_graph, save_graph
 
-from .conftest import SAMPLE_LISTING
+SAMPLE_LISTING = Path(__file__).resolve().parent.parent / "examples" / "daily_papers_listing.txt"
 
 
 def _all_commands(group: click.Group, prefix=()):

@@ -91,13 +91,10 @@ def stats(graph_path: Path, output_format: str) -> None:
     Example:
       paperkg stats --format json
     """
-    from kg.graph import label_counts, relationship_counts
+    from kg.graph import stats_rows
     from kg.store import load_graph
 
-    graph = load_graph(graph_path)
-    rows = [("node", k, v) for k, v in label_counts(graph).items()]
-    rows += [("relationship", k, v) for k, v in relationship_counts(graph).items()]
-    echo_rows(("kind", "name", "count"), rows, output_format)
+    echo_rows(("kind", "name", "count"), stats_rows(load_graph(graph_path)), output_format)
 
 
 COMMANDS = [build, remove, stats]
