@@ -36,14 +36,14 @@ chromium:  ## install Debian's chromium and chromedriver (for the browser tests)
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 	  ( $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver )
 
-neo4j-fetch: ## fetch Neo4j 5.26 Community, Browser and cypher-shell jars from Maven Central (cached in .cache/)
-	bash infra/neo4j/neo4j.sh fetch
+neo4j-fetch: $(BIN)/.installed  ## fetch Neo4j 5.26 Community, Browser and cypher-shell jars from Maven Central (cached in .cache/)
+	$(BIN)/paperkg neo4j fetch
 
-neo4j-start: $(BIN)/.installed neo4j-fetch  ## start a local Neo4j (auth on; password from NEO4J_PASSWORD)
-	bash infra/neo4j/neo4j.sh start
+neo4j-start: neo4j-fetch  ## start a local Neo4j (auth on; password from NEO4J_PASSWORD, else prompted)
+	$(BIN)/paperkg neo4j start
 
-neo4j-stop:  ## stop the local Neo4j
-	bash infra/neo4j/neo4j.sh stop
+neo4j-stop: $(BIN)/.installed  ## stop the local Neo4j
+	$(BIN)/paperkg neo4j stop
 
 test: $(BIN)/.installed chromium neo4j-fetch  ## run the whole test suite
 	$(BIN)/python -m pytest -ra
