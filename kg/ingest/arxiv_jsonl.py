@@ -8,19 +8,15 @@ suffix]``; else the ``authors`` string split on commas and "and"), ``categories`
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator
 
 from kg.ingest.jsonrecords import check_object, json_records
-from kg.ingest.records import RawPaper, make_paper
+from kg.ingest.records import RawPaper, make_paper, split_names
 from kg.ingest.registry import register_reader
 from kg.ingest.source import Source
 from kg.model import Paper
 
 FORMAT = "arxiv-jsonl"
-_AUTHOR_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-
-
 @register_reader(FORMAT, "arXiv metadata snapshot JSON lines (Kaggle arxiv-metadata-oai-snapshot)", extensions=(".jsonl",))
 def read_arxiv_jsonl(source: Source) -> Iterator[Paper]:
     """Yield one Paper per line of an arXiv metadata snapshot."""
@@ -57,7 +53,7 @@ def _authors(record: dict[str, Any]) -> list[str]:
         return [_parsed_name(p) for p in parsed if isinstance(p, list)]
     authors = record.get("authors")
     if isinstance(authors, str):
-        return [a for a in _AUTHOR_SPLIT.split(authors) if a]
+        return split_names(authors)
     return []
 
 

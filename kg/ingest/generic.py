@@ -33,7 +33,7 @@ from typing import Any, Iterator, Mapping
 
 from kg.ingest.detect import suffix
 from kg.ingest.jsonrecords import check_object, json_records
-from kg.ingest.records import RawPaper, make_paper
+from kg.ingest.records import RawPaper, make_paper, split_names
 from kg.ingest.registry import register_reader
 from kg.ingest.source import Source, UnreadableFile
 from kg.model import Paper
@@ -81,7 +81,7 @@ def _split(value: Any, pattern: str) -> Any:
 
 def _authors(value: Any) -> Any:
     if isinstance(value, str):
-        return _split(value, r"\s*;\s*") if ";" in value else _split(value, r"\s*,\s*(?:and\s+)?|\s+and\s+")
+        return split_names(value)
     return [a.get("name") if isinstance(a, dict) else a for a in value] if isinstance(value, list) else ()
 
 

@@ -134,6 +134,13 @@ def names(values: Iterable[Any]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def split_names(text: str) -> list[str]:
+    """An author list written as text: ``"A; B"`` (``;`` wins: names may hold commas) or ``"A, B and C"``."""
+    text = " ".join(text.split())
+    parts = text.split(";") if ";" in text else text.replace(", and ", ",").replace(" and ", ",").split(",")
+    return [name for name in (part.strip(" ,;") for part in parts) if name]
+
+
 def _all_tidy(values: Iterable[Any]) -> bool:
     """True when every value is a non-empty tidy string (checked in a few C calls, not one per name)."""
     if type(values) not in (list, tuple) or not all(type(v) is str and v for v in values):

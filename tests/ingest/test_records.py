@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.ids import clean_text
-from kg.ingest.records import MAX_ABSTRACT_CHARS, clean, iso_date, names
+from kg.ingest.records import MAX_ABSTRACT_CHARS, clean, iso_date, names, split_names
 from tests.ingest.helpers import read, skips
 
 
@@ -78,3 +78,18 @@ def test_names_fast_path_matches_the_slow_path(values):
     expected = tuple(dict.fromkeys(t for t in (clean_text(v) for v in values if isinstance(v, str) and v.isprintable()) if t))
     if all(v is None or v.isprintable() for v in values):
         assert names(values) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ada Lovelace, Alan Turing and Grace Hopper", ["Ada Lovelace", "Alan Turing", "Grace Hopper"]),
+        ("Ada Lovelace, Alan Turing, and Grace Hopper", ["Ada Lovelace", "Alan Turing", "Grace Hopper"]),
+        ("Lovelace, Ada; Turing, Alan", ["Lovelace, Ada", "Turing, Alan"]),
+        ("C. Bal\\'azs, E. L.\n  Berger and\n  C.-P. Yuan", ["C. Bal\\'azs", "E. L. Berger", "C.-P. Yuan"]),
+        ("Randy Anderson", ["Randy Anderson"]),
+        (" ; , ", []),
+    ],
+)
+def test_split_names(text, expected):
+    assert split_names(text) == expected
