@@ -60,3 +60,14 @@ def test_title_at_end_of_file_without_abstract_is_skipped(tmp_path):
     papers, report = read(path)
     assert [p.title for p in papers] == ["FooNet"]
     assert skips(report) == ["cut.txt:5: missing abstract"]
+
+
+def test_every_real_hf_paper_round_trips_through_a_listing(hf_dir, tmp_path):
+    from kg.ingest import read_papers
+
+    papers = list(read_papers(hf_dir))
+    header = "new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\nbyAK and the research community\n\nAug 5\n\n"
+    (tmp_path / "all.txt").write_text(header + "".join(f"{p.title}\n\n{p.abstract}\n\n" for p in papers), encoding="utf-8")
+    listed, report = read(tmp_path / "all.txt")
+    assert [(p.title, p.abstract) for p in listed] == [(p.title, p.abstract) for p in papers]
+    assert (report.skipped, report.warnings) == ([], [])
