@@ -11,6 +11,8 @@ from kg.graph import build_graph, new_graph
 from kg.model import Extraction, Label, Mention, Paper, RelType
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+#: The neo4j user's password on the session's test server (auth is on, as for users).
+TEST_PASSWORD = "paperkg-test-pw"
 
 #: Strings that break naive escaping: quotes, backslashes, newlines, comment and statement markers,
 #: emoji, right-to-left text, combining marks, invisible characters, control characters.

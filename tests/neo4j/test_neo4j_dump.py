@@ -16,16 +16,16 @@ from tests.neo4j.fixtures import HOSTILE, counts, graph_snapshot, hostile_graph,
 pytestmark = pytest.mark.neo4j
 
 
-def _run_shell(neo4j_server, path):
-    done = server.cypher_shell(neo4j_server.bolt_uri, "--format", "plain", "-f", str(path))
+def _run_shell(settings, path):
+    done = server.cypher_shell(settings.uri, "--format", "plain", "-f", str(path), password=settings.password)
     assert done.returncode == 0, done.stderr[-2000:]
     return done
 
 
-def test_dump_through_cypher_shell_loads_what_push_loads(neo4j_server, neo4j_db, tmp_path, tiny_graph):
+def test_dump_through_cypher_shell_loads_what_push_loads(neo4j_settings, neo4j_db, tmp_path, tiny_graph):
     graph = nx.compose(hostile_graph(), tiny_graph)
     write_cypher(graph, tmp_path / "graph.cypher")
-    _run_shell(neo4j_server, tmp_path / "graph.cypher")
+    _run_shell(neo4j_settings, tmp_path / "graph.cypher")
     from_dump = snapshot(neo4j_db)
     assert from_dump == graph_snapshot(graph)
     wipe(neo4j_db)
@@ -33,13 +33,13 @@ def test_dump_through_cypher_shell_loads_what_push_loads(neo4j_server, neo4j_db,
     assert snapshot(neo4j_db) == from_dump
 
 
-def test_loading_the_dump_twice_changes_nothing(neo4j_server, neo4j_db, tmp_path):
+def test_loading_the_dump_twice_changes_nothing(neo4j_settings, neo4j_db, tmp_path):
     graph = hostile_graph()
     push_graph(graph, neo4j_db)
     pushed, pushed_counts = snapshot(neo4j_db), counts(neo4j_db)
     twice = tmp_path / "twice.cypher"  # one cypher-shell run (a JVM start) loading the dump two times over
     twice.write_text(generate_cypher(graph) * 2, encoding="utf-8")
-    _run_shell(neo4j_server, twice)
+    _run_shell(neo4j_settings, twice)
     assert (snapshot(neo4j_db), counts(neo4j_db)) == (pushed, pushed_counts)
 
 
