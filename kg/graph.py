@@ -117,8 +117,12 @@ def paper_nodes(graph: nx.MultiDiGraph) -> list[str]:
 # -- papers -------------------------------------------------------------------------------------------------------
 
 
+_PAPER = Label.PAPER.value
+
+
 def _is_full_paper(graph: nx.MultiDiGraph, nid: str) -> bool:
-    return nid in graph and graph.nodes[nid].get("label") == Label.PAPER.value and not graph.nodes[nid].get("cited_only")
+    data = graph.nodes.get(nid)
+    return data is not None and data.get("label") == _PAPER and not data.get("cited_only")
 
 
 def _paper_properties(paper: Paper, extra: Mapping[str, Any]) -> dict[str, Any]:
@@ -245,12 +249,14 @@ def _ensure_entity(graph: nx.MultiDiGraph, label: Label, key: str, props: dict[s
 
 def _merge_edge(graph: nx.MultiDiGraph, source: str, target: str, rel: RelType, attrs: Mapping[str, Any]) -> None:
     """One edge per (source, type, target): keep the best mention's evidence, count the mentions."""
-    attrs = _without_empty(dict(attrs))
+    attrs = _without_empty(attrs)
     mentions = attrs.pop("mentions", 1)
-    if not graph.has_edge(source, target, key=rel.value):
-        graph.add_edge(source, target, key=rel.value, type=rel.value, mentions=mentions, **attrs)
+    rel_type = rel.value
+    edges = graph._succ[source].get(target)
+    edge = edges.get(rel_type) if edges else None
+    if edge is None:
+        graph.add_edge(source, target, key=rel_type, type=rel_type, mentions=mentions, **attrs)
         return
-    edge = graph.edges[source, target, rel.value]
     sources = sorted(set(edge.get("sources", ())) | set(attrs.get("sources", ())))
     edge["mentions"] = edge.get("mentions", 1) + mentions
     if _evidence_rank(attrs) < _evidence_rank(edge):
@@ -269,7 +275,8 @@ def _evidence_rank(attrs: Mapping[str, Any]) -> tuple:
 
 
 def _without_empty(props: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in props.items() if v is not None and v != "" and v != [] and v != ()}
+    """Drop None and empty strings/lists: Neo4j and GraphML have no null, and absent reads better."""
+    return {k: v for k, v in props.items() if v is not None and (v or not isinstance(v, (str, list, tuple)))}
 
 
 # -- whole-graph passes -------------------------------------------------------------------------------------------
@@ -338,9 +345,9 @@ def derive_implements(graph: nx.MultiDiGraph) -> None:
 def prune_orphans(graph: nx.MultiDiGraph) -> None:
     """Drop entities no paper links to any more, and citation stubs no paper cites."""
     def linked_from_paper(nid: str) -> bool:
-        return any(_is_full_paper(graph, src) for src, _ in graph.in_edges(nid))
+        return any(_is_full_paper(graph, src) for src in graph.pred[nid])
 
-    doomed = [n for n, d in graph.nodes(data=True) if (d.get("label") != Label.PAPER.value or d.get("cited_only")) and not linked_from_paper(n)]
+    doomed = [n for n, d in graph.nodes(data=True) if (d.get("label") != _PAPER or d.get("cited_only")) and not linked_from_paper(n)]
     graph.remove_nodes_from(doomed)
 
 
