@@ -58,5 +58,5 @@ def _to_pixels(coords: list[list[float]], n: int) -> list[tuple[int, int]]:
     xs, ys = [c[0] for c in coords], [c[1] for c in coords]
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     extent = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
-    scale = SPACING * math.sqrt(n) / extent
+    scale = SPACING * max(math.sqrt(n), 8.0) / extent  # small graphs get room for their big nodes
     return [(round((x - cx) * scale), round((y - cy) * scale)) for x, y in zip(xs, ys)]
