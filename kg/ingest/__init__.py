@@ -56,44 +56,48 @@ def read_papers(
     ``report`` (skipped, with file and line) and the rest is read.
     """
     spec = get_reader(fmt) if fmt is not None else None
-    files = input_files(paths)
+    files = input_files(paths, spec.extensions if spec and spec.extensions else None)
     return _read_all(files, spec, report if report is not None else IngestReport())
 
 
-def input_files(paths: str | Path | Iterable[str | Path]) -> list[Path]:
-    """The files ``paths`` name, sorted and de-duplicated; InputError if one path matches nothing."""
+def input_files(paths: str | Path | Iterable[str | Path], extensions: Iterable[str] | None = None) -> list[Path]:
+    """The files ``paths`` name, sorted and de-duplicated; InputError if one path matches nothing.
+
+    Directories contribute the files ending in ``extensions`` (default: every registered
+    format's), recursively; files named directly or by a glob are taken whatever their suffix.
+    """
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    wanted = frozenset(extensions) if extensions is not None else known_extensions()
     found: set[Path] = set()
     for path in paths:
-        found.update(_expand(str(path)))
+        found.update(_expand(str(path), wanted))
     return sorted(found, key=str)
 
 
-def _expand(path: str) -> list[Path]:
+def _expand(path: str, extensions: frozenset[str]) -> list[Path]:
     candidate = Path(path)
     if candidate.is_dir():
-        files = _walk(candidate)
+        files = _walk(candidate, extensions)
         if not files:
-            raise InputError(path, f"no input files in this directory (looked for {', '.join(sorted(known_extensions()))})")
+            raise InputError(path, f"no input files in this directory (looked for {', '.join(sorted(extensions))})")
         return files
     if candidate.is_file():
         return [candidate]
     if _GLOB_CHARS & set(path):
-        files = [p for match in sorted(glob.glob(path, recursive=True)) for p in _expand_match(Path(match))]
+        files = [p for match in sorted(glob.glob(path, recursive=True)) for p in _expand_match(Path(match), extensions)]
         if files:
             return files
         raise InputError(path, "the pattern matches no file")
     raise InputError(path, "no such file or directory")
 
 
-def _expand_match(path: Path) -> list[Path]:
-    return _walk(path) if path.is_dir() else [path] if path.is_file() else []
+def _expand_match(path: Path, extensions: frozenset[str]) -> list[Path]:
+    return _walk(path, extensions) if path.is_dir() else [path] if path.is_file() else []
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Files with a known suffix under ``folder``, recursively, hidden ones left out."""
-    extensions = known_extensions()
+def _walk(folder: Path, extensions: frozenset[str]) -> list[Path]:
+    """Files ending in one of ``extensions`` under ``folder``, recursively, hidden ones left out."""
     return sorted(
         p
         for p in folder.rglob("*")

@@ -101,7 +101,7 @@ def to_raw(record: Mapping[str, Any]) -> RawPaper:
     )
 
 
-@register_reader("jsonl", "JSON lines (or a JSON array) of objects with title and abstract", extensions=(".jsonl", ".ndjson"))
+@register_reader("jsonl", "JSON lines (or a JSON array) of objects with title and abstract", extensions=(".jsonl", ".ndjson", ".json"))
 def read_jsonl(source: Source) -> Iterator[Paper]:
     """Yield one Paper per JSON object."""
     for line, item, obj in json_records(source):

@@ -19,7 +19,7 @@ from kg.model import Paper
 FORMAT = "hf-daily"
 
 
-@register_reader(FORMAT, "Hugging Face api/daily_papers JSON responses", extensions=(".json",))
+@register_reader(FORMAT, "Hugging Face api/daily_papers JSON responses", extensions=(".json", ".jsonl"))
 def read_hf_daily(source: Source) -> Iterator[Paper]:
     """Yield one Paper per item of a Daily Papers API response."""
     for line, item, obj in json_records(source):

@@ -90,3 +90,12 @@ def test_third_party_reader_registers_like_the_built_ins(tmp_path):
         assert len(report.warnings) == 2  # empty abstracts
     finally:
         del FORMATS["one-title-per-line"]
+
+
+def test_forced_format_walks_directories_for_its_own_suffixes_only(tmp_path):
+    (tmp_path / "p.csv").write_text(f"title,abstract\nFooNet,\"{ABSTRACT}\"\n")
+    (tmp_path / "day.json").write_text("[]")
+    papers, report = read(tmp_path, fmt="csv")
+    assert [p.title for p in papers] == ["FooNet"] and report.files == 1
+    with pytest.raises(InputError, match=r"no input files in this directory \(looked for .atom, .xml\)"):
+        read_papers(tmp_path, fmt="arxiv-atom")
