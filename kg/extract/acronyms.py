@@ -20,13 +20,11 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.state import acronyms
+from kg.extract.state import acronyms, text_of
 
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _SHORT = re.compile(r"^(?=[^a-z]*[A-Z])[A-Za-z0-9][A-Za-z0-9\-+&.']{0,11}$")
-_WORDS_BEFORE = re.compile(r"(?:[\w\-'+.&/]+[ \t]+){1,12}$")
 _LF_STOP = frozenset("the a an of in on for and or to with by we our this that is are".split())
-_TOKEN_BEFORE = re.compile(r"([A-Za-z0-9][\w\-+.]{0,11})\s*$")
 
 
 @dataclass(frozen=True)
@@ -105,17 +103,27 @@ def _short_first(text: str, match: re.Match) -> AcronymDef | None:
     inner = re.split(r"[;,]\s", match.group(1))[0].strip()
     if not _SHORT.match(inner):
         return None
-    before = _WORDS_BEFORE.search(text, max(0, match.start() - 160), match.start())
-    if not before:
+    window_start = max(0, match.start() - 160)
+    raw = text[window_start:match.start()]
+    cut = max(raw.rfind(". "), raw.rfind("; "), raw.rfind(": "), raw.rfind("("), raw.rfind(")"))
+    words = raw[cut + 1:].split()[-12:]
+    if not words:
         return None
-    window = before.group(0).rstrip()
+    window = " ".join(words)
+    window_start += raw.rfind(words[0])
     long = best_long_form(inner, window)
     if not long:
         return None
     long = _extend(inner, long.strip(" ,"), window.strip(" ,"))
     if not _valid(inner, long):
         return None
-    long_start = before.start() + window.rfind(long)
+    long_start = window_start + window.rfind(long)
+    if text[long_start:long_start + len(long)] != long:  # the window had line breaks or double spaces
+        found = text.rfind(long.split()[0], window_start, match.start())
+        long_start = found if found >= 0 else long_start
+        long = text[long_start:match.start()].rstrip(" ,\t\n")
+        if not long or not _valid(inner, " ".join(long.split())):
+            return None
     s0 = match.start(1) + match.group(1).find(inner)
     return AcronymDef(inner, long, s0, s0 + len(inner), long_start, long_start + len(long))
 
@@ -125,15 +133,18 @@ def _long_inside(text: str, match: re.Match) -> AcronymDef | None:
     inner = match.group(1).strip()
     if len(inner.split()) < 2:
         return None
-    before = _TOKEN_BEFORE.search(text, max(0, match.start() - 16), match.start())
-    if not before or not _SHORT.match(before.group(1)):
+    before = text[max(0, match.start() - 16):match.start()]
+    if not before or before[-1:] not in " \t" or not before.split():
         return None
-    short = before.group(1)
+    short = before.split()[-1]
+    if not _SHORT.match(short):
+        return None
+    short_start = match.start() - len(before) + before.rfind(short)
     long = best_long_form(short, inner)
     if long != inner or not _valid(short, inner):
         return None
     l0 = match.start(1) + match.group(1).find(inner)
-    return AcronymDef(short, inner, before.start(1), before.end(1), l0, l0 + len(inner))
+    return AcronymDef(short, inner, short_start, short_start + len(short), l0, l0 + len(inner))
 
 
 def find_acronyms(text: str, start: int = 0) -> list[AcronymDef]:
@@ -157,6 +168,6 @@ class Acronyms:
 
     def __call__(self, doc: Doc) -> Doc:
         table = acronyms(doc)
-        for d in find_acronyms(doc.text):
+        for d in find_acronyms(text_of(doc)):
             table.setdefault(d.short, (d.long, d.long_start, d.long_end))
         return doc

@@ -6,11 +6,16 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.ids import ARXIV_ID, strip_arxiv_version
-from kg.extract.state import Candidate, abstract_start, cands
+from kg.extract.state import Candidate, abstract_start, cands, text_of
+
+
+_QUICK = re.compile(r"\d{4}\.\d{4}|/\d{7}")
 
 
 class ArxivCites:
@@ -18,8 +23,10 @@ class ArxivCites:
 
     def __call__(self, doc: Doc) -> Doc:
         out = cands(doc)
-        for match in ARXIV_ID.finditer(doc.text, abstract_start(doc)):
-            before = doc.text[max(0, match.start() - 20):match.start()].lower()
+        if not _QUICK.search(text_of(doc)):
+            return doc
+        for match in ARXIV_ID.finditer(text_of(doc), abstract_start(doc)):
+            before = text_of(doc)[max(0, match.start() - 20):match.start()].lower()
             if "arxiv" not in before and not match.group("new"):
                 continue
             arxiv = strip_arxiv_version(match.group(0))

@@ -20,9 +20,13 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.state import Candidate, cands, props
+from kg.extract.state import Candidate, cands, props, text_of
 
-_HOST = re.compile(r"(?:https?:?//\s?)?(?:www\.)?(github\.com|gitlab\.com|huggingface\.co|hf\.co)(?=\s?/)", re.I)
+_HOST = re.compile(r"(github\.com|gitlab\.com|huggingface\.co|hf\.co)(?=\s?/)", re.I)
+_PREFIX = re.compile(r"(?:https?:?//\s?)?(?:www\.)?$", re.I)
+_HOST_WORDS = ("github.com", "gitlab.com", "huggingface.co", "hf.co")
+_PROMISE_WORDS = ("releas", "availab", "open-sourc", "open sourc", "upon", "will ", "share")
+_LINK_WORDS = ("http", "www.", ".github.io", ".com/", ".org/", ".io/", ".ai/", ".net/")
 _SEGMENT = re.compile(r"/(?:[ \t]?\n?[ \t]?)?([A-Za-z0-9_.\-]+)")
 _GLUE_WORDS = frozenset("for and to the with at or in on of is are from by as and which where this".split())
 _HOSTS = {"github.com": "github", "gitlab.com": "gitlab", "huggingface.co": "hf", "hf.co": "hf"}
@@ -32,7 +36,6 @@ _GITHUB_RESERVED = frozenset(
 )
 _HF_NOT_REPO = frozenset("papers docs blog collections learn posts chat join login pricing tasks".split())
 _GITLAB_STOP = frozenset({"-", "tree", "blob", "issues", "merge_requests", "wikis", "raw"})
-_ANY_LINK = re.compile(r"https?://|www\.|\.github\.io|\b[\w\-]+\.(?:com|org|io|ai|net)/", re.I)
 _PROMISE = re.compile(
     r"\b(?:(?:code|codes|data|dataset|datasets|models?|weights|checkpoints|implementation|benchmark|resources|"
     r"toolkit|source code|artifacts)\b[^.]{0,80}?\b(?:will be|would be|are to be|is to be|to be|shall be|"
@@ -129,16 +132,20 @@ def _interpret(host: str, segs: list[str]) -> tuple[str, str, str] | None:
 def find_repositories(text: str) -> list[RepoLink]:
     """Every repository link in ``text``, in order, duplicates (same lowercased key) dropped."""
     found: dict[str, RepoLink] = {}
+    lowered = text.lower()
+    if not any(word in lowered for word in _HOST_WORDS):
+        return []
     for match in _HOST.finditer(text):
         host = match.group(1).lower()
+        link_start = _PREFIX.search(text, max(0, match.start() - 13), match.start()).start()
         host = "huggingface.co" if host == "hf.co" else host
         segs, end = _segments(text, match.end())
         segs = _clean_last(segs)
         parsed = _interpret(host, segs)
         if parsed is None:
             continue
-        end = _trim_end(text, match.start(), end)
-        link = RepoLink(host, *parsed, start=match.start(), end=end)
+        end = _trim_end(text, link_start, end)
+        link = RepoLink(host, *parsed, start=link_start, end=end)
         found.setdefault(link.key.lower(), link)
     return list(found.values())
 
@@ -166,7 +173,10 @@ def repository_properties(link: RepoLink, source: str) -> dict[str, str]:
 
 def code_promised(text: str) -> bool:
     """True when ``text`` announces code/data/models but contains no link at all."""
-    return not _ANY_LINK.search(text) and not _HOST.search(text) and bool(_PROMISE.search(text))
+    lowered = text.lower()
+    if any(word in lowered for word in _LINK_WORDS) or any(word in lowered for word in _HOST_WORDS):
+        return False
+    return any(word in lowered for word in _PROMISE_WORDS) and bool(_PROMISE.search(text))
 
 
 @Language.factory("kg_code_links")
@@ -180,12 +190,12 @@ class CodeLinks:
 
     def __call__(self, doc: Doc) -> Doc:
         out = cands(doc)
-        for link in find_repositories(doc.text):
+        for link in find_repositories(text_of(doc)):
             out.append(Candidate("Repository", link.key, link.start, link.end, "code_links.url", 0.99,
                                  "HAS_CODE", properties=repository_properties(link, "abstract")))
             if link.kind == "dataset":
                 out.append(Candidate("Dataset", link.name, link.start, link.end, "code_links.hf_dataset", 0.8,
                                      aliases=(f"{link.owner}/{link.name}",), properties={"hub_id": f"{link.owner}/{link.name}"}))
-        if code_promised(doc.text):
+        if code_promised(text_of(doc)):
             props(doc)["code_promised"] = True
         return doc

@@ -16,13 +16,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.lexicon import load_lexicon
-from kg.extract.names import PHRASE, looks_like_name, trim_phrase
-from kg.extract.state import Candidate, abstract_start, cands
+from kg.extract.names import PHRASE, looks_like_name, phrase_before, trim_phrase
+from kg.extract.state import Candidate, abstract_start, cands, text_of
 
 _ITEM = re.compile(rf"\s*(?:the\s+)?({PHRASE})")
 _SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|\s*/\s*)")
-_HEAD = re.compile(
-    rf"(?<![\w\-])((?:{PHRASE}))\s+(?:benchmarks?|datasets?|data set|corpus|suite|leaderboard)\b")
+_HEAD = re.compile(r" (?:benchmarks?|datasets?|data set|corpus|suite|leaderboard)\b")
 _EVAL = re.compile(
     r"\b(?:experiments?|evaluations?|results?|evaluated|evaluate|evaluating|tested|testing|benchmarked|validated|"
     r"performance|accuracy|improvements?|gains?|state-of-the-art|SOTA|trained|fine-tuned|pre-trained|pretrained)"
@@ -72,12 +71,12 @@ class ContextNames:
     """Adds Method / Dataset candidates for unseen names in telling contexts."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text, out = doc.text, cands(doc)
+        text, out = text_of(doc), cands(doc)
         start = abstract_start(doc)
         for match in _HEAD.finditer(text, start):
-            name = trim_phrase(match.group(1))
-            if name and _is_new_name(name) and not name.lower().startswith(("our ", "the ")):
-                pos = match.start(1) + match.group(1).find(name)
+            found = phrase_before(text, match.start())
+            if found and _is_new_name(found[1]):
+                pos, name = found
                 out.append(Candidate("Dataset", name, pos, pos + len(name), "context.dataset_head", 0.6, "EVALUATES_ON"))
         for match in _EVAL.finditer(text, start):
             self._items(text, match.end(), "Dataset", "context.evaluated_on", 0.5, "EVALUATES_ON", out)

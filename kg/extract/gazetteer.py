@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.extract.lexicon import Entry, Lexicon, load_lexicon
-from kg.extract.state import Candidate, cands
+from kg.extract.state import Candidate, cands, text_of
 
 DATASET_HEADS = frozenset(
     "dataset datasets benchmark benchmarks corpus corpora suite leaderboard split splits test set testbed "
@@ -63,7 +63,7 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         out = cands(doc)
-        text = doc.text
+        text = text_of(doc)
         for _, s, e in self.names(doc):
             span = doc[s:e]
             idx = self.surface.get(" ".join(t.text for t in span))

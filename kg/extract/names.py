@@ -76,3 +76,29 @@ def trim_phrase(phrase: str) -> str:
                                                             or looks_like_name(words[-1]))):
         words.pop()
     return " ".join(words)
+
+
+_TRAIL = re.compile(r"[\"'“”`(\[]")
+
+
+def phrase_before(text: str, end: int, max_words: int = 5) -> tuple[int, str] | None:
+    """The name-like phrase that ends at ``end`` (its start and text), read backwards word by
+    word: "… on the Crafter| benchmark" -> (offset of "Crafter", "Crafter")."""
+    window = text[max(0, end - 80):end]
+    if not window or not window[-1:].isalnum() and window[-1:] not in ")+":
+        return None
+    words = window.split()
+    if len(window) == 80 and words:
+        words = words[1:]
+    taken: list[str] = []
+    for word in reversed(words):
+        if len(taken) >= max_words or _TRAIL.search(word) or word[-1] in ",;:.!?":
+            break
+        if not (word[0].isupper() or word[0].isdigit() or looks_like_name(word)) and word not in ("of", "for"):
+            break
+        taken.append(word)
+    phrase = trim_phrase(" ".join(reversed(taken)))
+    if not phrase:
+        return None
+    start = text.rfind(phrase.split()[0], max(0, end - 80), end)
+    return (start, text[start:end].strip()) if start >= 0 else None

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 # Importing the component modules registers their factories.
 from kg.extract import acronyms, cites, code_links, contexts, gazetteer, proposals, results, roles, sentences  # noqa: F401
 from kg.extract.code_links import parse_repository_url, repository_properties
-from kg.extract.state import TITLE_SEP, Candidate, abstract_start, sentence_of
+from kg.extract.state import Candidate, TITLE_SEP, abstract_start, sentence_of, text_of
 from kg.ids import clean_text, normalise_name
 from kg.model import Extraction, Label, Mention, Paper, RelType
 
@@ -63,6 +63,7 @@ class Extractor:
         title, abstract = paper.title or "", paper.abstract or ""
         text = f"{title}{TITLE_SEP}{abstract}" if title else abstract
         doc = self.nlp.make_doc(text)
+        doc.user_data["kg_text"] = text
         doc._.kg_title_end = len(title)
         for _, proc in self.nlp.pipeline:
             doc = proc(doc)
@@ -135,7 +136,7 @@ def _to_mention(doc: Doc, cand: Candidate) -> Mention:
     return Mention(
         label=Label(cand.label), name=cand.name, relation=RelType(cand.relation), rule=cand.rule,
         confidence=round(cand.confidence, 3), start=cand.start - shift, end=cand.end - shift, sentence=index,
-        evidence=clean_text(doc.text[s:e]), field="title" if in_title else "abstract",
+        evidence=clean_text(text_of(doc)[s:e]), field="title" if in_title else "abstract",
         aliases=tuple(a for a in cand.aliases if normalise_name(a) != normalise_name(cand.name)),
         properties=dict(cand.properties),
     )

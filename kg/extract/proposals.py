@@ -20,8 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.lexicon import load_lexicon
-from kg.extract.names import PHRASE, looks_like_name, phrase_is_name, trim_phrase
-from kg.extract.state import Candidate, abstract_start, acronyms, cands
+from kg.extract.names import PHRASE, looks_like_name, phrase_before, phrase_is_name, trim_phrase
+from kg.extract.state import Candidate, abstract_start, acronyms, cands, text_of
 
 _DATASET_WORDS = re.compile(
     r"\b(?:data ?sets?|benchmarks?|corpus|corpora|suite|leaderboard|testbed|test bed|arena|collection|"
@@ -36,7 +36,7 @@ _CALLED = re.compile(
     rf"\b(?:called|named|dubbed|termed|coined|namely|codenamed|(?:we|which we) (?:call|name|dub|term)"
     rf"(?: (?:it|this|them|our \w+))?|(?:referred|refer) to (?:it |this |them |our \w+ )?as)\s+(?:the\s+)?[\"“'`]*({PHRASE})")
 _APPOSITION = re.compile(
-    rf"(?<![\w\-])({PHRASE})\s*(?:\([^()]{{2,60}}\)\s*)?,\s*(?:an?|the first|the)\s+(?:[\w\-]+\s+){{0,5}}?"
+    r",\s*(?:an?|the first|the)\s+(?:[\w\-]+\s+){0,5}?"
     r"(?:framework|method|model|approach|benchmark|dataset|system|algorithm|architecture|pipeline|agent|suite|"
     r"corpus|metric|technique|toolkit|library|strategy|paradigm|family|series|network|module|platform|"
     r"environment|recipe|tokenizer|encoder|decoder|attack|simulator|engine|solution|mechanism|loss|objective|"
@@ -55,7 +55,7 @@ class ProposalFinder:
     """Adds PROPOSES candidates."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text, out = doc.text, cands(doc)
+        text, out = text_of(doc), cands(doc)
         if doc._.kg_title_end:
             self._title(doc, out)
         start = abstract_start(doc)
@@ -66,13 +66,17 @@ class ProposalFinder:
                 continue
             self._add(doc, match.start(1), match.group(1), "proposal.called", 0.85, out)
         for match in _APPOSITION.finditer(text, start):
-            name = trim_phrase(match.group(1))
-            if name and load_lexicon().lookup(name) is None:
-                self._add(doc, match.start(1), match.group(1), "proposal.apposition", 0.75, out, context=match.group(0))
+            end = match.start()
+            if text[end - 1:end] == ")":  # "X (Long Form), a new …"
+                end = text.rfind("(", max(0, end - 70), end)
+                end = end if end > 0 else match.start()
+            found = phrase_before(text, end - (text[end - 1:end] == " "))
+            if found and load_lexicon().lookup(found[1]) is None:
+                self._add(doc, found[0], found[1], "proposal.apposition", 0.75, out, context=match.group(0))
         return doc
 
     def _title(self, doc: Doc, out: list[Candidate]) -> None:
-        title = doc.text[: doc._.kg_title_end]
+        title = text_of(doc)[: doc._.kg_title_end]
         match = _TITLE.match(title)
         if not match or not phrase_is_name(match.group(1)):
             return
@@ -82,7 +86,7 @@ class ProposalFinder:
         self._add(doc, match.start(1), name, "proposal.title", 0.9, out, context=title[match.end(1):])
 
     def _after_trigger(self, doc: Doc, pos: int, out: list[Candidate]) -> None:
-        text = doc.text
+        text = text_of(doc)
         window = text[pos:pos + 220]
         for short, (long, ls, le) in acronyms(doc).items():
             if pos <= ls < pos + 90 and not re.search(r"[.;]\s", text[pos:ls]):
@@ -103,7 +107,7 @@ class ProposalFinder:
             start += raw.find(name) if name else 0
         if not name or (not aliases and not phrase_is_name(name)):
             return
-        label = _label_for(context[:120] if context else doc.text[start:start + 120])
+        label = _label_for(context[:120] if context else text_of(doc)[start:start + 120])
         out.append(Candidate(label, name, start, start + len(name), rule, conf, "PROPOSES", aliases=aliases))
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.state import abstract_start
+from kg.extract.state import abstract_start, text_of
 
 METRIC = (
     r"(?:(?:top-[15]|zero-shot|few-shot|average|mean|overall|absolute|relative|exact[- ]match|macro[- ]|micro[- ])\s*)?"
@@ -59,7 +59,7 @@ class ClaimedResults:
     def __call__(self, doc: Doc) -> Doc:
         if doc._.kg_props is None:
             doc._.kg_props = {}
-        doc._.kg_props["_results"] = find_results(doc.text, abstract_start(doc))
+        doc._.kg_props["_results"] = find_results(text_of(doc), abstract_start(doc))
         return doc
 
 

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.lexicon import load_lexicon
-from kg.extract.state import Candidate, acronyms, cands, sentence_of
+from kg.extract.state import Candidate, acronyms, cands, sentence_of, text_of
 from kg.ids import normalise_name
 
 _DEFAULT = {"Method": "USES", "Dataset": "EVALUATES_ON", "Concept": "MENTIONS", "Repository": "HAS_CODE", "Paper": "CITES"}
@@ -45,6 +45,8 @@ _PLURAL = re.compile(r"(?<=[a-z])s$")
 def classify_long_form(long: str, short: str) -> str | None:
     """"Method", "Concept" or None for an acronym definition no gazetteer knew."""
     words = long.split()
+    if not words:
+        return None
     head = words[-1].lower().split("-")[-1]
     titled = all(w[0].isupper() or not w[0].isalpha() for w in words if len(w) > 3)
     lex = load_lexicon()
@@ -119,7 +121,7 @@ class Roles:
                 return
         if cand.rule == "code_links.hf_dataset" and cand.relation is None:
             _, s, e = sentence_of(doc, cand.start)
-            cand.relation = "PROPOSES" if _RELEASE.search(doc.text[s:e]) else "EVALUATES_ON"
+            cand.relation = "PROPOSES" if _RELEASE.search(text_of(doc)[s:e]) else "EVALUATES_ON"
         if cand.relation is None:
             cand.relation = _DEFAULT[cand.label]
 
@@ -133,7 +135,7 @@ class Roles:
             if after:
                 target = min(after, key=lambda d: d.start)
                 target.properties.update(metric=result.metric, value=result.value, unit=result.unit,
-                                         result=doc.text[result.start:result.end], claimed=True)
+                                         result=text_of(doc)[result.start:result.end], claimed=True)
 
 
 def _proposed_owner(cand: Candidate, proposed: dict[str, Candidate]) -> Candidate | None:

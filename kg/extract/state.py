@@ -34,13 +34,21 @@ class Candidate:
 
     label: str  #: Label value
     name: str
-    start: int  #: offsets into ``doc.text``
+    start: int  #: offsets into ``text_of(doc)``
     end: int
     rule: str
     confidence: float
     relation: str | None = None  #: RelType value when the component knows it
     aliases: tuple[str, ...] = ()
     properties: dict[str, Any] = field(default_factory=dict)
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
 
 
 def cands(doc: Doc) -> list[Candidate]:
@@ -65,14 +73,14 @@ def props(doc: Doc) -> dict[str, Any]:
 
 
 def abstract_start(doc: Doc) -> int:
-    """Offset in ``doc.text`` where the abstract starts."""
+    """Offset in ``text_of(doc)`` where the abstract starts."""
     end = doc._.kg_title_end
     return end + len(TITLE_SEP) if end else 0
 
 
 def sentence_of(doc: Doc, offset: int) -> tuple[int, int, int]:
     """(index within its field, start, end) of the sentence containing ``offset``."""
-    sents = doc._.kg_sents or [(0, len(doc.text))]
+    sents = doc._.kg_sents or [(0, len(text_of(doc)))]
     starts = [s for s, _ in sents]
     i = max(bisect.bisect_right(starts, offset) - 1, 0)
     first_abstract = 1 if doc._.kg_title_end else 0
@@ -83,4 +91,4 @@ def sentence_of(doc: Doc, offset: int) -> tuple[int, int, int]:
 def sentence_text(doc: Doc, offset: int) -> str:
     """The text of the sentence containing ``offset``."""
     _, start, end = sentence_of(doc, offset)
-    return doc.text[start:end]
+    return text_of(doc)[start:end]

@@ -1,0 +1,72 @@
+"""Extraction throughput: the full extractor (1 process and --workers N) beside a plain-regex
+baseline, on the HF daily-papers abstracts repeated to at least 20,000 papers.
+
+    python benchmarks/bench_extract.py [--data /work/shared/data] [--min-papers 20000] [--workers 2]
+
+Prints abstracts/s for each run. The baseline only finds GitHub links and "(ACR)" acronyms
+with two regular expressions: it shows the floor of pure-Python text scanning here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kg.extract import Extractor  # noqa: E402
+from kg.ingest import read_papers  # noqa: E402
+from kg.model import Paper  # noqa: E402
+
+_GITHUB = re.compile(r"github\.com/([\w.\-]+)/([\w.\-]+)")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-]{1,9})\)")
+
+
+def corpus(data: Path, minimum: int) -> list[Paper]:
+    """The HF API papers, repeated until there are at least ``minimum``."""
+    papers = list(read_papers([data / "hf_daily_papers_api"]))
+    repeats = -(-minimum // len(papers))
+    return (papers * repeats)[: max(minimum, len(papers))]
+
+
+def regex_baseline(papers: list[Paper]) -> int:
+    """Two regexes per abstract; returns how many things they found."""
+    found = 0
+    for paper in papers:
+        found += len(_GITHUB.findall(paper.abstract)) + len(_ACRONYM.findall(paper.abstract))
+    return found
+
+
+def timed(label: str, n: int, func) -> float:
+    start = time.perf_counter()
+    result = func()
+    seconds = time.perf_counter() - start
+    print(f"{label:<34} {n:>7} abstracts  {seconds:7.2f} s  {n / seconds:9.0f} abstracts/s  ({result} found)")
+    return n / seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path(os.environ.get("PAPERKG_SHARED_DATA", "/work/shared/data")))
+    parser.add_argument("--min-papers", type=int, default=20000)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    papers = corpus(args.data, args.min_papers)
+    start = time.perf_counter()
+    extractor = Extractor()
+    print(f"pipeline build: {time.perf_counter() - start:.2f} s; cores: {os.cpu_count()}")
+    count = lambda extractions: sum(len(e.mentions) for e in extractions)  # noqa: E731
+    timed("regex baseline (1 process)", len(papers), lambda: regex_baseline(papers))
+    extractor.extract(papers[0])  # warm up
+    one = timed("extractor, 1 process", len(papers), lambda: count(extractor.extract_many(papers)))
+    many = timed(f"extractor, --workers {args.workers}", len(papers),
+                 lambda: count(extractor.extract_many(papers, workers=args.workers)))
+    print(f"speed-up with {args.workers} workers: {many / one:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
