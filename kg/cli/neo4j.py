@@ -90,19 +90,23 @@ class _progress_bar:
 
 
 def _parse_param(text: str) -> tuple[str, Any]:
+    """``NAME=text`` is a string; ``NAME:=json`` is a JSON value (number, list, map, true, null)."""
     name, sep, raw = text.partition("=")
+    is_json = name.endswith(":")
+    name = name[:-1] if is_json else name
     if not sep or not name.strip():
-        raise click.BadParameter(f"{text!r}: expected NAME=VALUE", param_hint="--param")
+        raise click.BadParameter(f"{text!r}: expected NAME=TEXT or NAME:=JSON", param_hint="--param")
+    if not is_json:
+        return name.strip(), raw
     try:
-        value = json.loads(raw)
-    except json.JSONDecodeError:
-        value = raw
-    return name.strip(), value
+        return name.strip(), json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise click.BadParameter(f"{text!r}: not JSON after ':=' ({exc.msg})", param_hint="--param") from None
 
 
 @click.command()
 @click.argument("query")
-@click.option("--param", "-P", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter; VALUE is read as JSON when it parses, else as text.")
+@click.option("--param", "-P", "params", multiple=True, metavar="NAME=TEXT|NAME:=JSON", help="A query parameter: text, or a JSON value with ':='.")
 @connection_options
 @output_format_option
 def cypher(query: str, params: tuple[str, ...], uri: str | None, username: str | None, database: str | None, output_format: str) -> None:
@@ -111,7 +115,8 @@ def cypher(query: str, params: tuple[str, ...], uri: str | None, username: str |
     \b
     Examples:
       paperkg cypher "MATCH (d:Dataset) RETURN d.name AS dataset LIMIT 5"
-      paperkg cypher "MATCH (p:Paper {key: \\$id})-->(m) RETURN m.name" --param id=2405.13729 --format json
+      paperkg cypher 'MATCH (p:Paper {key: $id})-->(m) RETURN m.name' --param id=2405.13729 --format json
+      paperkg cypher 'MATCH (d:Dataset) RETURN d.name LIMIT $n' --param n:=5
     """
     from kg.cli.output import echo_rows
     from kg.neo4j.run import run_cypher

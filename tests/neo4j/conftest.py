@@ -34,7 +34,7 @@ def neo4j_server(tmp_path_factory):
     require(shutil.which("mvn") is not None or server.server_lib().is_dir(), "Maven is not installed (apt-get install -y maven)")
     instance = tmp_path_factory.mktemp("neo4j-server")
     try:
-        info = server.start(instance, password=TEST_PASSWORD, auth=True, heap="1g")
+        info = server.start(instance, password=TEST_PASSWORD, auth=True, heap="1g", java_options=server.QUICK_START)
     except ServerError as exc:
         require(False, f"Neo4j did not start: {exc}")
     yield info

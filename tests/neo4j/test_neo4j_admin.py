@@ -1,16 +1,16 @@
-"""`paperkg export neo4j-csv` through the real neo4j-admin, then a second server with auth on."""
+"""`paperkg export neo4j-csv` through the real neo4j-admin; auth on the test server."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.errors import Neo4jUnavailableError
-from kg.errors import ExportError
+from kg.errors import ExportError, Neo4jUnavailableError
 from kg.export.neo4j_csv import ARRAY_DELIMITER, generate_neo4j_csv, write_neo4j_csv
 from kg.neo4j import server
 from kg.neo4j.connection import Neo4jSettings, open_driver
 from kg.neo4j.push import push_graph
 from tests.neo4j.fixtures import HOSTILE, counts, graph_property_count, hostile_graph, string_graph
+
 
 @pytest.fixture(scope="module")
 def import_graph():
@@ -43,7 +43,7 @@ def test_neo4j_admin_imports_the_same_counts_that_push_writes(import_graph, tmp_
     write_neo4j_csv(import_graph, tmp_path / "csv")
     instance = tmp_path / "imported"  # a stopped instance of its own: import needs the database offline
     server.write_config(instance, server.free_port(), server.free_port(), auth=True)
-    reported = server.admin_import(instance, tmp_path / "csv")
+    reported = server.admin_import(instance, tmp_path / "csv", java_options=server.QUICK_START)
     expected = {"nodes": import_graph.number_of_nodes(), "relationships": import_graph.number_of_edges(), "properties": graph_property_count(import_graph)}
     assert reported == expected
     push_graph(import_graph, neo4j_db)

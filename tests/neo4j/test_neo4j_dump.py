@@ -53,7 +53,7 @@ def test_hostile_strings_round_trip_byte_for_byte(neo4j_db, tmp_path):
 unicode_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(values=st.lists(unicode_text, min_size=1, max_size=4))
 def test_any_unicode_round_trips_through_the_dump(neo4j_db, values):
     wipe(neo4j_db)
