@@ -28,14 +28,24 @@ _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe
 _QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032"), "'") | dict.fromkeys(
     map(ord, "\u201c\u201d\u201e\u201f\u2033"), '"'
 )
-_SPACE = re.compile(r"\s+")
 _SEPARATORS = re.compile(r"[\s\-_]+")
 
 
+#: (character, replacement) pairs: str.replace per present character is ~50x faster than str.translate(dict).
+_UNIFY = tuple((chr(code), replacement) for code, replacement in {**_DASHES, **_QUOTES}.items())
+
+
 def clean_text(text: str) -> str:
-    """NFC-normalise, unify dashes and quotes, collapse whitespace, strip."""
-    text = unicodedata.normalize("NFKC", text).translate(_DASHES).translate(_QUOTES)
-    return _SPACE.sub(" ", text).strip()
+    """NFKC-normalise, unify dashes and quotes, collapse whitespace, strip.
+
+    ASCII text skips the Unicode steps (they are no-ops there).
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        for char, replacement in _UNIFY:
+            if char in text:
+                text = text.replace(char, replacement)
+    return " ".join(text.split())
 
 
 def normalise_name(name: str) -> str:

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from kg.model import Extraction, Label, Mention, Paper, RelType
 
@@ -20,6 +21,10 @@ SHARED_DATA = Path(os.environ.get("PAPERKG_SHARED_DATA", ROOT.parent / "shared" 
 SAMPLE_LISTING = EXAMPLES / "daily_papers_listing.txt"
 HF_DIR = SHARED_DATA / "hf_daily_papers_api"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# No timing in tests: a loaded 2-core machine must not turn a slow example into a failure.
+settings.register_profile("paperkg", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("paperkg")
 
 
 def require(condition: bool, reason: str) -> None:
