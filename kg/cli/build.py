@@ -9,6 +9,7 @@ import click
 from kg.cli.options import graph_option, output_format_option, quiet_option, show_progress
 from kg.cli.output import echo_rows, report_ingest
 from kg.errors import ExitCode
+from kg.ingest import FORMATS
 
 
 def input_options(func):
@@ -21,7 +22,7 @@ def input_options(func):
         "fmt",
         default=None,
         metavar="FORMAT",
-        help="Input format (listing, hf-daily, arxiv-atom, arxiv-jsonl, jsonl, csv); detected per file when omitted.",
+        help=f"Input format ({', '.join(sorted(FORMATS))}); detected per file when omitted.",
     )(func)
     return click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(func)
 
