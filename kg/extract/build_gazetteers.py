@@ -66,7 +66,7 @@ def clean_dataset_name(raw: str) -> tuple[str, str] | None:
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
     if len(name) < 2 or len(name.split()) > 6 or not re.search(r"[A-Za-z]", name):
         return None
-    if name.lower() in STOP or re.fullmatch(r"[\d\W]+", name):
+    if name.lower() in STOP or re.fullmatch(r"[\d\W]+", name) or not re.search(r"[A-Z0-9]", name):
         return None
     return name, raw.strip()
 
@@ -130,6 +130,9 @@ def build_datasets(raw_lines: list[str], common: set[str]) -> list[str]:
     rows = []
     for entry in groups.values():
         name = sorted(entry["names"].items(), key=lambda kv: (kv[0].islower(), -kv[1], kv[0]))[0][0]
+        if all(p.lower() in common or p.lower() in STOP for p in re.split(r"[\s\-]+", name) if not p.isdigit()):
+            if not re.fullmatch(r"[A-Z0-9\-]{2,}", name):
+                continue  # only common words ("Real-world", "Flowers"): never a safe dataset name
         mode = "context" if is_ambiguous(name, common) else "exact"
         aliases = sorted(a for a in entry["aliases"] if a.casefold() != name.casefold())
         rows.append(f"{name}\t{mode}\t{'|'.join(aliases)}")

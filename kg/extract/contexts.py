@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg.extract.lexicon import load_lexicon
 from kg.extract.names import PHRASE, looks_like_name, phrase_before, trim_phrase
-from kg.extract.state import Candidate, abstract_start, cands, text_of
+from kg.extract.state import Candidate, abstract_start, acronyms, cands, text_of
 
 _ITEM = re.compile(rf"\s*(?:the\s+)?({PHRASE})")
 _SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|\s*/\s*)")
@@ -57,10 +57,13 @@ def list_items(text: str, pos: int, limit: int = 8) -> list[tuple[int, str]]:
     return items
 
 
-def _is_new_name(name: str) -> bool:
+def _is_new_name(name: str, defined: dict | None = None) -> bool:
     lex = load_lexicon()
-    if lex.lookup(name) is not None or name.lower() in lex.tasks:
+    if lex.lookup(name) is not None or name.lower() in lex.tasks or (defined and name in defined):
         return False
+    first = re.split(r"[\s\-]", name)[0]
+    if first != name and lex.lookup(first) is not None:
+        return False  # a variant of a known name: the gazetteer handles it
     words = name.split()
     if words[0].lower() in _QUANTIFIERS or words[0][0].isdigit() and len(words) > 1:
         return False
@@ -75,7 +78,7 @@ class ContextNames:
         start = abstract_start(doc)
         for match in _HEAD.finditer(text, start):
             found = phrase_before(text, match.start())
-            if found and _is_new_name(found[1]):
+            if found and _is_new_name(found[1], acronyms(doc)):
                 pos, name = found
                 out.append(Candidate("Dataset", name, pos, pos + len(name), "context.dataset_head", 0.6, "EVALUATES_ON"))
         for match in _EVAL.finditer(text, start):

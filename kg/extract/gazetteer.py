@@ -18,15 +18,14 @@ from spacy.tokens import Doc
 from kg.extract.lexicon import Entry, Lexicon, load_lexicon
 from kg.extract.state import Candidate, cands, text_of
 
-DATASET_HEADS = frozenset(
-    "dataset datasets benchmark benchmarks corpus corpora suite leaderboard split splits test set testbed "
-    "collection challenge database environment environments tasks task data".split()
-)
+DATASET_HEADS = frozenset("dataset datasets benchmark benchmarks corpus corpora suite leaderboard split splits".split())
+_RESOLUTION = re.compile(r"\d{3,4}(?:[x×]\d{3,4})?(?:px)?")
 _COMPOUND = re.compile(r"(?<![\w.\-])(?=[\w.+\-]*[\d\-])[A-Za-z][\w.+]*(?:-[\w.+]+)+|(?<![\w.\-])[A-Za-z]+\d[\w.+]*")
 _BASE_SUFFIX = frozenset(
     "based like style level type family series generated guided only scale sized size class grade "
     "powered driven enhanced augmented inspired equivalent specific centric aligned distilled".split()
 )
+_INNER_CAP = re.compile(r"[a-z][A-Z]|[A-Za-z]\d")
 _SIZE = re.compile(r"[ \-](\d+(?:\.\d+)?[BMKT]|[xX]?[Ll]arge|[Bb]ase|[Ss]mall|[Mm]ini|[Ii]nstruct|[Cc]hat|[Tt]urbo)\b")
 
 
@@ -47,41 +46,56 @@ class GazetteerMatcher:
         self.entries = self.lex.entries
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.tasks = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.method_forms: dict[str, int] = {}
+        self.prefix_forms: dict[str, int] = {}  # lowercase form -> entry, for versioned compounds
         self.surface: dict[str, int] = {}
         for idx, entry in enumerate(self.entries):
             for form in sorted({v for f in (entry.name, *entry.aliases) for v in _variants(f)}):
                 self.surface.setdefault(form, idx)
-                if entry.label == "Method":
-                    self.method_forms.setdefault(form.lower(), idx)
+                if entry.label == "Method" or entry.kind == "exact" or re.search(r"\d", form):
+                    self.prefix_forms.setdefault(form.lower(), idx)
         forms = sorted(self.surface)
         docs = list(nlp.tokenizer.pipe(forms))
         self.names.add("NAME", docs)
         self.surface = {" ".join(t.text for t in d): self.surface[f] for d, f in zip(docs, forms)}
+        # Distinctive forms (inner capitals or digits, 5+ characters) also match in any case:
+        # "Librispeech" is LibriSpeech, "Screenspot" is ScreenSpot.
+        self.lower_names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        distinctive = [(d, f) for d, f in zip(docs, forms)
+                       if len(f) >= 5 and _INNER_CAP.search(f) and not self.lex.is_common(f)]
+        self.lower_names.add("NAME", [d for d, _ in distinctive])
+        self.lower_surface = {" ".join(t.lower_ for t in d): self.surface[" ".join(t.text for t in d)] for d, _ in distinctive}
         multiword = sorted(t for t in self.lex.tasks if " " in t)
         self.tasks.add("TASK", list(nlp.tokenizer.pipe(multiword)))
 
     def __call__(self, doc: Doc) -> Doc:
         out = cands(doc)
         text = text_of(doc)
+        seen: set[tuple[int, int]] = set()
         for _, s, e in self.names(doc):
             span = doc[s:e]
-            idx = self.surface.get(" ".join(t.text for t in span))
-            if idx is None:
-                continue
-            entry = self.entries[idx]
-            start, end = span.start_char, span.end_char
-            if start > 0 and (text[start - 1] == "-" or text[start - 1].isalnum()):
-                continue
-            if entry.label == "Dataset" and entry.kind == "context" and not self._dataset_context(doc, s, e):
-                continue
-            out.append(self._candidate(entry, text[start:end], start, end, "gazetteer." + entry.label.lower()))
+            self._known(doc, text, span, self.surface.get(" ".join(t.text for t in span)), out, seen)
+        for _, s, e in self.lower_names(doc):
+            span = doc[s:e]
+            self._known(doc, text, span, self.lower_surface.get(" ".join(t.lower_ for t in span)), out, seen)
         self._compounds(text, out)
         for _, s, e in self.tasks(doc):
             span = doc[s:e]
             out.append(Candidate("Concept", span.text.lower(), span.start_char, span.end_char, "gazetteer.task", 0.6,
                                  "MENTIONS", properties={"kind": "task"}))
         return doc
+
+    def _known(self, doc: Doc, text: str, span, idx: int | None, out: list[Candidate], seen: set) -> None:
+        """A candidate for one phrase-matcher hit, unless it is part of a longer word."""
+        start, end = span.start_char, span.end_char
+        if idx is None or (start, end) in seen:
+            return
+        if start > 0 and (text[start - 1] == "-" or text[start - 1].isalnum()):
+            return
+        entry = self.entries[idx]
+        if entry.label == "Dataset" and entry.kind == "context" and not self._dataset_context(doc, span.start, span.end):
+            return
+        seen.add((start, end))
+        out.append(self._candidate(entry, text[start:end], start, end, "gazetteer." + entry.label.lower()))
 
     def _candidate(self, entry: Entry, surface: str, start: int, end: int, rule: str) -> Candidate:
         aliases = (surface,) if surface != entry.name else ()
@@ -95,36 +109,53 @@ class GazetteerMatcher:
         return nxt in DATASET_HEADS
 
     def _compounds(self, text: str, out: list[Candidate]) -> None:
-        """Versioned/checkpoint names whose prefix is a known method."""
+        """Versioned / checkpoint / split names whose prefix is a known name ("Llama-3-8B",
+        "AIME2025", "OSWorld-G"); "-based"/"-style" compounds and image resolutions
+        ("ImageNet-256") count as the base name."""
         for match in _COMPOUND.finditer(text):
             word = match.group(0).rstrip(".")
-            if word.lower() in self.method_forms:
+            if word.lower() in self.prefix_forms or _in_url(text, match.start(), match.end()):
                 continue
             base, rest = self._known_prefix(word)
             if base is None:
                 continue
-            entry = self.entries[base]
-            start = match.start()
-            if rest.lower() in _BASE_SUFFIX:
-                prefix_len = len(word) - len(rest) - 1
+            entry, start = self.entries[base], match.start()
+            prefix_len = len(word) - len(rest) - (1 if word[len(word) - len(rest) - 1:][:1] == "-" else 0)
+            generic = rest.lower() in _BASE_SUFFIX or (entry.label == "Dataset" and _RESOLUTION.fullmatch(rest))
+            if generic:
+                if rest.lower() in _BASE_SUFFIX and text[start:start + prefix_len].islower():
+                    continue  # "transformer-based models": a generic family, not the named thing
                 out.append(self._candidate(entry, text[start:start + prefix_len], start, start + prefix_len,
-                                           "gazetteer.method_compound"))
+                                           "gazetteer.compound"))
                 continue
             end = start + len(word)
             size = _SIZE.match(text, end)
             if size and not rest:
                 end = size.end()
-            out.append(Candidate("Method", text[start:end], start, end, "gazetteer.method_variant", 0.75,
-                                 properties={"kind": entry.kind, "base": entry.name}))
+            props = {"kind": entry.kind, "base": entry.name} if entry.label == "Method" else {"base": entry.name}
+            out.append(Candidate(entry.label, text[start:end], start, end, f"gazetteer.{entry.label.lower()}_variant",
+                                 0.75, properties=props))
 
     def _known_prefix(self, word: str) -> tuple[int | None, str]:
         """The longest known method prefix of ``word`` (split at hyphens and letter/digit turns)."""
         cuts = [m.start() for m in re.finditer(r"-|(?<=[A-Za-z])(?=\d)", word)]
         for cut in reversed(cuts):
             prefix = word[:cut]
-            if len(prefix) >= 3 and prefix.lower() in self.method_forms:
-                return self.method_forms[prefix.lower()], word[cut:].lstrip("-")
+            if len(prefix) >= 3 and prefix.lower() in self.prefix_forms and self._prefix_ok(prefix):
+                return self.prefix_forms[prefix.lower()], word[cut:].lstrip("-")
         return None, ""
+
+
+    def _prefix_ok(self, prefix: str) -> bool:
+        """Exact-case known forms, or distinctive ones in any case; never a common word."""
+        if self.lex.is_common(prefix):
+            return False
+        return prefix in self.surface or (len(prefix) >= 5 and bool(_INNER_CAP.search(prefix)))
+
+
+def _in_url(text: str, start: int, end: int) -> bool:
+    """A word that is part of a URL or host name (".github.io", "github.com/owner")."""
+    return text[start - 1:start] in "/." and start > 0 or bool(re.match(r"\.[a-z]{2,}", text[end:end + 4]))
 
 
 @Language.factory("kg_gazetteer")
