@@ -114,6 +114,7 @@ def _short_first(text: str, match: re.Match) -> AcronymDef | None:
     long = best_long_form(inner, window)
     if not long:
         return None
+    long = long.lstrip("\"“'`‘")
     long = _extend(inner, long.strip(" ,"), window.strip(" ,"))
     if not _valid(inner, long):
         return None

@@ -47,6 +47,19 @@ _DIRECT = re.compile(rf"^\s*(?:the\s+)?[\"“'`]*({PHRASE})\s*[\"”'`]*\s*(?=[,
 _TASK_WORDS = re.compile(r"\b(?:task|problem|setting|phenomenon|challenge|paradigm|issue)\s*$", re.I)
 
 
+#: What may stand between "we propose" and the proposed long form: articles, adjectives, a head
+#: noun with "called"/"named", a colon or comma — but no preposition or verb ("a new approach to using X").
+_LEAD_IN = re.compile(
+    r"(?:\s*(?:(?:a|an|the|our|novel|new|simple|effective|efficient|general|unified|first|scalable|lightweight|"
+    r"principled|generic|versatile|robust|powerful|open|large-scale|comprehensive|\w+ly|[\w-]+(?:-based|-aware|-free|"
+    r"-efficient))\b|(?:method|framework|approach|model|algorithm|technique|benchmark|dataset|architecture|"
+    r"system|pipeline|metric|paradigm|strategy|module|agent|family|suite)s?(?:,|\s+(?:called|named|dubbed|termed))?|[,:\"“]))*\s*",
+    re.I)
+_TITLE_DATASET = re.compile(
+    r"^\s*(?:(?:an?|the)\s+(?:[\w\-]+\s+){0,5}?|(?:[\w\-]+\s+){0,2}?)(?:benchmark|dataset|data set|corpus|suite|testbed|"
+    r"leaderboard|arena|test set|collection)s?\b", re.I)
+
+
 def _label_for(context: str) -> str:
     return "Dataset" if _DATASET_WORDS.search(context) else "Method"
 
@@ -83,13 +96,14 @@ class ProposalFinder:
         name = match.group(1)
         if load_lexicon().lookup(name) is not None and len(name.split()) == 1 and not looks_like_name(name):
             return
-        self._add(doc, match.start(1), name, "proposal.title", 0.9, out, context=title[match.end(1):])
+        label_context = "dataset" if _TITLE_DATASET.match(title[match.end(0) - 1:]) or re.search(r"[Bb]ench\b", name) else "method"
+        self._add(doc, match.start(1), name, "proposal.title", 0.9, out, context=label_context)
 
     def _after_trigger(self, doc: Doc, pos: int, out: list[Candidate]) -> None:
         text = text_of(doc)
         window = text[pos:pos + 220]
         for short, (long, ls, le) in acronyms(doc).items():
-            if pos <= ls < pos + 90 and not re.search(r"[.;]\s", text[pos:ls]):
+            if pos <= ls < pos + 90 and _LEAD_IN.fullmatch(text[pos:ls]):
                 self._add(doc, ls, long, "proposal.we_propose", 0.9, out, aliases=(short,), context=window)
                 return
         for regex in (_APPOS_AFTER, _DIRECT):

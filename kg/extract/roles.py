@@ -42,29 +42,61 @@ _RELEASE = re.compile(r"\b(?:release|released|available|open-source|open-sourced
 _PLURAL = re.compile(r"(?<=[a-z])s$")
 
 
+#: Modifiers of umbrella model categories (by scale, modality, role): not a specific method.
+_UMBRELLA = frozenset(
+    """large small language vision vision-language multimodal multi-modal foundation reasoning speech audio
+    generative pretrained pre-trained frontier open video diffusion deep neural artificial visual text
+    embodied autonomous intelligent conversational""".split()
+)
+#: Learning paradigms, fields and settings: concepts, never methods (guidelines H4).
+_PARADIGM_HEADS = frozenset(
+    "learning training post-training pre-training pretraining fine-tuning finetuning tuning intelligence "
+    "processing vision science analysis mining retrieval recognition".split()
+)
+#: Heads of internal components, metrics and settings: neither method nor concept.
+_SKIP_HEADS = frozenset(
+    """module modules unit units block blocks layer layers head heads branch component components stage stages
+    rate ratio score scores error accuracy metric metrics loss index distance divergence set sets
+    asia america europe africa university institute lab laboratory""".split()
+)
+_TASK_HEADS = frozenset(
+    """generation detection segmentation recognition classification estimation prediction reconstruction
+    synthesis translation summarization answering tracking captioning retrieval editing understanding
+    localization completion forecasting planning navigation manipulation grounding alignment""".split()
+)
+
+
 def classify_long_form(long: str, short: str) -> str | None:
     """"Method", "Concept" or None for an acronym definition no gazetteer knew."""
     words = long.split()
     if not words:
         return None
-    head = words[-1].lower().split("-")[-1]
-    titled = all(w[0].isupper() or not w[0].isalpha() for w in words if len(w) > 3)
+    lowered = [w.lower() for w in words]
+    head = lowered[-1].split("-")[-1]
     lex = load_lexicon()
     if long.lower() in lex.tasks or _PLURAL.sub("", long.lower()) in lex.tasks:
         return "Concept"
-    if head in _CLASS_HEADS and not titled:
-        return "Concept" if head not in ("models", "model", "networks", "network", "agents", "agent", "systems") else None
-    if head in _SPECIFIC_HEADS or titled:
+    if head in _SKIP_HEADS:
+        return None
+    if head in _PARADIGM_HEADS or head in _TASK_HEADS:
+        return "Concept"
+    if head.rstrip("s") in ("model", "network", "system", "agent", "method", "approach", "framework"):
+        if any(w in _UMBRELLA for w in lowered[:-1]) or len(words) == 1:
+            return None
         return "Method"
-    return "Concept"
+    return "Method" if head in _SPECIFIC_HEADS or _titled(words) else "Concept"
+
+
+def _titled(words: list[str]) -> bool:
+    return all(w[0].isupper() or not w[0].isalpha() for w in words if len(w) > 3)
 
 
 class Roles:
     """Turns ``Doc._.kg_cands`` into the final, de-duplicated ``Doc._.kg_mentions``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        items = [c for c in cands(doc)]
-        items = self._with_acronyms(doc, items)
+        items = self._with_acronyms(doc, [c for c in cands(doc)])
+        items = [c for c in items if not _generic_family(c, text_of(doc))]
         proposed = self._proposed_forms(items)
         for cand in items:
             self._settle(doc, cand, proposed)
@@ -86,6 +118,8 @@ class Roles:
                 if form in table:
                     claimed.add(form)
                     cand.aliases = _add_alias(cand.aliases, table[form][0], cand.name)
+                    if cand.name == form and cand.label in ("Method", "Dataset") and not cand.rule.startswith("gazetteer"):
+                        cand.name, cand.aliases = table[form][0], _add_alias(cand.aliases, form, table[form][0])
                 elif key in by_long:
                     claimed.add(by_long[key])
                     cand.aliases = _add_alias(cand.aliases, by_long[key], cand.name)
@@ -136,6 +170,18 @@ class Roles:
                 target = min(after, key=lambda d: d.start)
                 target.properties.update(metric=result.metric, value=result.value, unit=result.unit,
                                          result=text_of(doc)[result.start:result.end], claimed=True)
+
+
+def _generic_family(cand: Candidate, text: str) -> bool:
+    """A known technique written as a lowercase family name with no acronym ("chain of
+    thought", "knowledge distillation"): a generic mention, not the named method."""
+    if cand.label != "Method" or not cand.rule.startswith("gazetteer.method") or cand.relation == "PROPOSES":
+        return False
+    surface = text[cand.start:cand.end]
+    if not surface.islower() or not re.search(r"[\s\-]", surface):
+        return False
+    has_acronym = any(a.isupper() or any(ch.isupper() for ch in a[1:]) for a in cand.aliases if a != surface)
+    return cand.properties.get("kind") != "algorithm" and not has_acronym
 
 
 def _proposed_owner(cand: Candidate, proposed: dict[str, Candidate]) -> Candidate | None:
