@@ -56,6 +56,20 @@ def _not_found_message(graph: nx.MultiDiGraph, name: str, wanted: str) -> str:
     return f"no paper, method, dataset, repository, concept or author named {name!r} in the graph{hint}"
 
 
+def induced_subgraph(graph: nx.MultiDiGraph, keep: Iterable[str]) -> nx.MultiDiGraph:
+    """A new graph of the ``keep`` nodes and the edges among them (attribute dicts copied).
+
+    Much faster than ``graph.subgraph(keep).copy()`` (which walks filtered views) on big graphs.
+    """
+    keep_set = set(keep)
+    out = nx.MultiDiGraph()
+    out.graph.update(graph.graph)
+    out.add_nodes_from((n, dict(d)) for n, d in graph.nodes(data=True) if n in keep_set)
+    edges = graph.edges(list(out), keys=True, data=True)
+    out.add_edges_from((u, v, k, dict(d)) for u, v, k, d in edges if v in keep_set)
+    return out
+
+
 def filter_labels(graph: nx.MultiDiGraph, include: Iterable[str] = (), exclude: Iterable[str] = ()) -> nx.MultiDiGraph:
     """Keep only nodes whose label is in ``include`` (all when empty) and not in ``exclude``."""
     include_set = {Label(x).value for x in include}
@@ -64,7 +78,7 @@ def filter_labels(graph: nx.MultiDiGraph, include: Iterable[str] = (), exclude: 
         n for n, label in graph.nodes(data="label")
         if (not include_set or label in include_set) and label not in exclude_set
     ]
-    return graph.subgraph(keep).copy()
+    return induced_subgraph(graph, keep)
 
 
 def focus_subgraph(graph: nx.MultiDiGraph, name: str, depth: int = 1) -> nx.MultiDiGraph:
@@ -74,14 +88,15 @@ def focus_subgraph(graph: nx.MultiDiGraph, name: str, depth: int = 1) -> nx.Mult
     keep: set[str] = set()
     for seed in seeds:
         keep |= set(nx.single_source_shortest_path_length(undirected, seed, cutoff=depth))
-    return graph.subgraph(keep).copy()
+    return induced_subgraph(graph, keep)
 
 
 def top_subgraph(graph: nx.MultiDiGraph, top: int) -> nx.MultiDiGraph:
     """The ``top`` most connected non-paper entities (ties broken by id) and the papers linked to them."""
     entities = [n for n, label in graph.nodes(data="label") if label != Label.PAPER.value]
-    ranked = sorted(entities, key=lambda n: (-graph.degree(n), n))[:top]
+    degree = dict(graph.degree(entities))
+    ranked = sorted(entities, key=lambda n: (-degree[n], n))[:top]
     keep = set(ranked)
     for node in ranked:
         keep |= {m for m in nx.all_neighbors(graph, node) if graph.nodes[m].get("label") == Label.PAPER.value}
-    return graph.subgraph(keep).copy()
+    return induced_subgraph(graph, keep)

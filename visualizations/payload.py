@@ -8,6 +8,7 @@ Nothing in it is markup: the page turns every string into text.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, Hashable, Mapping
 from urllib.parse import quote, urlsplit
@@ -63,6 +64,11 @@ def display_name(label: str, key: str, attrs: Mapping[str, Any]) -> str:
     return text if len(text) <= _DISPLAY_MAX else text[: _DISPLAY_MAX - 1].rstrip() + "…"
 
 
+def node_size(degree: int) -> int:
+    """Drawn radius in pixels: grows with the log of the degree (8 px alone, 40 px at ~250 links)."""
+    return min(40, 8 + round(4 * math.log2(1 + degree)))
+
+
 def _plain(value: Any) -> Any:
     """Graph property values as JSON: str, number, bool, or a list of str."""
     if isinstance(value, (bool, int, float, str)):
@@ -75,7 +81,8 @@ def _plain(value: Any) -> Any:
 def _node_record(nid: Hashable, attrs: Mapping[str, Any], labels: list[str], degree: int, xy: Any) -> dict:
     label, key = str(attrs.get("label", "")), str(attrs.get("key", nid))
     props = {k: _plain(v) for k, v in sorted(attrs.items()) if k not in _SKIP_NODE_ATTRS and v is not None}
-    record = {"id": str(nid), "l": labels.index(label), "t": display_name(label, key, attrs), "d": degree, "p": props}
+    record = {"id": str(nid), "l": labels.index(label), "t": display_name(label, key, attrs), "d": degree,
+              "s": node_size(degree), "p": props}
     links = node_links(label, key, attrs)
     if links:
         record["k"] = links

@@ -26,7 +26,7 @@
 
   /* ---------- vis-network data ---------- */
   function visNode(n, i) {
-    var node = { id: i, label: n.t, group: LABELS[n.l].name, value: n.d + 1 };
+    var node = { id: i, label: n.t, group: LABELS[n.l].name, size: n.s };
     if (n.x !== undefined) { node.x = n.x; node.y = n.y; }
     return node;
   }
@@ -48,16 +48,16 @@
       autoResize: true,
       groups: groups(),
       layout: { improvedLayout: false, randomSeed: meta.seed },
-      nodes: { borderWidth: 1, font: { face: "system-ui, sans-serif", size: 12, color: "#222" },
-               scaling: { min: 6, max: 36, label: { enabled: true, min: 10, max: 22, drawThreshold: 7, maxVisible: 28 } } },
+      nodes: { borderWidth: 1, font: { face: "system-ui, sans-serif", size: 13, color: "#222" },
+               scaling: { label: { enabled: false, drawThreshold: 7, maxVisible: 28 } } },
       edges: { smooth: false, arrows: { to: { enabled: !BIG, scaleFactor: 0.35 } }, selectionWidth: 1.5,
                hoverWidth: 0.5 },
       interaction: { hover: !BIG, tooltipDelay: 150, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG,
                      multiselect: false, navigationButtons: false, keyboard: false },
       physics: meta.physics ? {
         enabled: true, solver: "barnesHut",
-        barnesHut: { gravitationalConstant: -3000, springLength: 110, springConstant: 0.04, damping: 0.3, avoidOverlap: 0.1 },
-        stabilization: { enabled: true, iterations: 80, updateInterval: 40, fit: true },
+        barnesHut: { gravitationalConstant: -3000, springLength: 110, springConstant: 0.04, damping: 0.4, avoidOverlap: 0 },
+        stabilization: { enabled: true, iterations: 30, updateInterval: 10, fit: true },
         minVelocity: 1.5
       } : { enabled: false }
     };
