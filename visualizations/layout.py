@@ -24,7 +24,7 @@ import igraph
 import networkx as nx
 
 #: Average room per node in page pixels; vis-network node sizes are 8..40 px.
-SPACING = 70.0
+SPACING = 90.0
 
 
 def precompute_layout(graph: nx.Graph, seed: int = 7, iterations: int = 300) -> dict[Hashable, tuple[int, int]]:

@@ -107,7 +107,7 @@
     keep[centre] = true;
     var keepEdges = {};
     adjacency[centre].forEach(function (ei) { keep[EDGES[ei][0]] = true; keep[EDGES[ei][1]] = true; keepEdges[ei] = true; });
-    nodes.update(NODES.map(function (n, i) { return keep[i] ? { id: i, opacity: 1, font: { color: "#222" } } : { id: i, opacity: 0.15, font: { color: "rgba(34,34,34,0.2)" } }; }));
+    nodes.update(NODES.map(function (n, i) { return keep[i] ? { id: i, opacity: 1, font: { color: "#222" } } : { id: i, opacity: 0.15, font: { color: "rgba(34,34,34,0.07)" } }; }));
     edges.update(EDGES.map(function (e, i) {
       var r = RELS[e[2]];
       return { id: i, color: { color: r.color, highlight: r.color, hover: r.color, opacity: keepEdges[i] ? 1 : 0.06 } };
