@@ -28,23 +28,31 @@ _DATASET_WORDS = re.compile(
     r"evaluation (?:set|framework|suite)|bench)\b", re.I)
 _TITLE = re.compile(r"^\s*([^:]{2,60}?)\s*:\s+\S")
 _TRIGGER = re.compile(
-    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report|article)|[Ii]n this (?:paper|work),? we|[Hh]ere,? we|[Oo]ur work)"
-    r"\s+(?:(?:\w+ly|also|further|then|first|now|thus|hence|therefore|additionally|finally|newly)\s+)?"
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report|article)|[Ii]n this (?:paper|work),? we|[Hh]ere,? we|[Oo]ur work|"
+    r"and|to|then)"
+    r"\s+(?:(?:\w+ly|also|further|then|first|now|thus|hence|therefore|additionally|finally|newly|manually)\s+)?"
     r"(?:propose|present|introduce|develop|design|build|construct|create|curate|release|contribute|offer|unveil|"
-    r"establish|devise|put forward|open-source|train|collect|assemble|compile|formulate)[sd]?\b")
+    r"establish|devise|put forward|open-source|collect|assemble|compile|formulate)[sd]?\b")
 _CALLED = re.compile(
-    rf"\b(?:called|named|dubbed|termed|coined|namely|codenamed|(?:we|which we) (?:call|name|dub|term)"
-    rf"(?: (?:it|this|them|our \w+))?|(?:referred|refer) to (?:it |this |them |our \w+ )?as)\s+(?:the\s+)?[\"“'`]*({PHRASE})")
-_APPOSITION = re.compile(
-    r",\s*(?:an?|the first|the)\s+(?:[\w\-]+\s+){0,5}?"
-    r"(?:framework|method|model|approach|benchmark|dataset|system|algorithm|architecture|pipeline|agent|suite|"
-    r"corpus|metric|technique|toolkit|library|strategy|paradigm|family|series|network|module|platform|"
-    r"environment|recipe|tokenizer|encoder|decoder|attack|simulator|engine|solution|mechanism|loss|objective|"
-    r"collection|leaderboard|testbed)s?\b")
-_APPOS_AFTER = re.compile(rf"^\s*(?:(?:an?|the)\s+[^,.;()]{{0,90}}?,\s*|(?:an?|the)\s+(?:new\s+|novel\s+)?)"
-                          rf"({PHRASE})\s*(?=[,(]|\s+(?:that|which|to|for|as|with|,)\b)")
-_DIRECT = re.compile(rf"^\s*(?:the\s+)?[\"“'`]*({PHRASE})\s*[\"”'`]*\s*(?=[,(:]|\s+(?:that|which|to|for|as|with|a|an|and)\b|\.)")
-_TASK_WORDS = re.compile(r"\b(?:task|problem|setting|phenomenon|challenge|paradigm|issue)\s*$", re.I)
+    r"\b(?:called|named|dubbed|termed|coined|namely|codenamed|(?:we|which we) (?:call|name|dub|term|coin)"
+    r"(?: (?:it|this|them|these \w+|our \w+))?|(?:referred|refer) to (?:it |this |them |these \w+ |our \w+ )?as)\s+"
+    r"(?:the\s+)?")
+_NAME_AT = re.compile(rf"[\"“'`]*({PHRASE})")
+_HEADS = (r"(?:framework|method|model|approach|benchmark|dataset|system|algorithm|architecture|pipeline|agent|suite|"
+          r"corpus|metric|technique|toolkit|library|strategy|paradigm|family|series|network|module|platform|"
+          r"environment|recipe|tokenizer|encoder|decoder|attack|simulator|engine|solution|mechanism|loss|objective|"
+          r"collection|leaderboard|testbed|regularizer|optimizer|block|policy|scheme|procedure|protocol|evaluation)s?")
+_APPOSITION = re.compile(rf",\s*(?:an?|the first|the)\s+(?:[\w\-]+\s+){{0,5}}?{_HEADS}\b")
+#: "a model-agnostic framework RLMRec that …", "a new benchmark called X".
+_HEAD_THEN_NAME = re.compile(rf"^\s*(?:an?|the|our)\s+(?:[\w\-]+,?\s+){{0,5}}?{_HEADS},?\s+(?:(?:called|named|dubbed|termed|namely)\s+)?")
+#: "a novel but simple approach, Constrained Word2Vec (CW2V), …" anywhere in the abstract.
+_NOVEL_HEAD = re.compile(rf"\b(?:novel|new|our)\s+(?:[\w\-]+,?\s+){{0,4}}?{_HEADS},?\s+(?:(?:called|named|dubbed|termed|namely)\s+)?")
+_QUOTED = re.compile(rf"[\"“]([^\"”]{{3,40}})[\"”]\s+{_HEADS}\b")
+_LOWER_COINED = re.compile(rf"^[\"“'`]*((?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*)[\"”'`]*(?=\s*[,.;(]|\s+{_HEADS}\b)")
+_DIRECT = re.compile(rf"^\s*(?:the\s+)?[\"“'`]*({PHRASE})\s*[\"”'`]*\s*(?=[,(:—–]|\s+(?:that|which|to|for|as|with|a|an|and|--)\b|\.)")
+_TASK_WORDS = re.compile(r"\b(?:task|problem|setting|phenomenon|challenge|paradigm|issue)s?\s*(?:as\s*)?$", re.I)
+_GERUND = re.compile(r"^[A-Z][a-z]+ing$")
+_TITLE_GLUE = frozenset("of for".split())
 
 
 #: What may stand between "we propose" and the proposed long form: articles, adjectives, a head
@@ -53,7 +61,7 @@ _LEAD_IN = re.compile(
     r"(?:\s*(?:(?:a|an|the|our|novel|new|simple|effective|efficient|general|unified|first|scalable|lightweight|"
     r"principled|generic|versatile|robust|powerful|open|large-scale|comprehensive|\w+ly|[\w-]+(?:-based|-aware|-free|"
     r"-efficient))\b|(?:method|framework|approach|model|algorithm|technique|benchmark|dataset|architecture|"
-    r"system|pipeline|metric|paradigm|strategy|module|agent|family|suite)s?(?:,|\s+(?:called|named|dubbed|termed))?|[,:\"“]))*\s*",
+    r"system|pipeline|metric|paradigm|strategy|module|agent|family|suite|regularizer)s?(?:,|\s+(?:called|named|dubbed|termed|namely))?|[,:\"“]))*\s*",
     re.I)
 _TITLE_DATASET = re.compile(
     r"^\s*(?:(?:an?|the)\s+(?:[\w\-]+\s+){0,5}?|(?:[\w\-]+\s+){0,2}?)(?:benchmark|dataset|data set|corpus|suite|testbed|"
@@ -75,44 +83,106 @@ class ProposalFinder:
         for trig in _TRIGGER.finditer(text, start):
             self._after_trigger(doc, trig.end(), out)
         for match in _CALLED.finditer(text, start):
-            if _TASK_WORDS.search(text, max(0, match.start() - 40), match.start()):
-                continue
-            self._add(doc, match.start(1), match.group(1), "proposal.called", 0.85, out)
+            if not _TASK_WORDS.search(text, max(0, match.start() - 40), match.start()):
+                self._called(doc, match, out)
         for match in _APPOSITION.finditer(text, start):
-            end = match.start()
-            if text[end - 1:end] == ")":  # "X (Long Form), a new …"
-                end = text.rfind("(", max(0, end - 70), end)
-                end = end if end > 0 else match.start()
-            found = phrase_before(text, end - (text[end - 1:end] == " "))
-            if found and load_lexicon().lookup(found[1]) is None:
-                self._add(doc, found[0], found[1], "proposal.apposition", 0.75, out, context=match.group(0))
+            self._apposition(doc, match, out)
+        for match in _NOVEL_HEAD.finditer(text, start):
+            self._name_at(doc, match.end(), "proposal.novel_head", 0.75, out, context=match.group(0))
+        for match in _QUOTED.finditer(text, start):
+            if phrase_is_name(match.group(1)) and re.search(r"\b(?:this|our|the proposed)\s*$", text[max(0, match.start() - 20):match.start()]):
+                self._add(doc, match.start(1), match.group(1), "proposal.quoted", 0.7, out, context=match.group(0))
         return doc
 
     def _title(self, doc: Doc, out: list[Candidate]) -> None:
         title = text_of(doc)[: doc._.kg_title_end]
         match = _TITLE.match(title)
-        if not match or not phrase_is_name(match.group(1)):
+        if not match:
             return
-        name = match.group(1)
-        if load_lexicon().lookup(name) is not None and len(name.split()) == 1 and not looks_like_name(name):
+        name, offset = match.group(1), match.start(1)
+        words = name.split()
+        if len(words) > 1 and (_GERUND.match(words[0]) or "," in name or
+                               any(w[0].islower() and w not in _TITLE_GLUE and not looks_like_name(w) for w in words)):
+            last = words[-1]
+            if not looks_like_name(last) or last.rstrip("s") in ("LLM", "LM", "VLM", "MLLM"):
+                return
+            name, offset = last, offset + name.rfind(last)
+        if not phrase_is_name(name):
             return
-        label_context = "dataset" if _TITLE_DATASET.match(title[match.end(0) - 1:]) or re.search(r"[Bb]ench\b", name) else "method"
-        self._add(doc, match.start(1), name, "proposal.title", 0.9, out, context=label_context)
+        if load_lexicon().lookup(name) is not None and len(words) == 1 and not looks_like_name(name):
+            return
+        rest = title[match.end(0) - 1:]
+        label_context = "dataset" if _TITLE_DATASET.match(rest) or re.search(r"[Bb]ench\b", name) else "method"
+        self._add(doc, offset, name, "proposal.title", 0.9, out, context=label_context)
+
+    def _acronym_at(self, doc: Doc, pos: int, limit: int, rule: str, conf: float, out: list[Candidate],
+                    context: str, coined_only: bool = False) -> bool:
+        """Propose an acronym definition whose long form starts right after ``pos``."""
+        text = text_of(doc)
+        for short, (long, ls, le) in acronyms(doc).items():
+            if not pos <= ls < pos + limit:
+                continue
+            lead_ok = _LEAD_IN.fullmatch(text[pos:ls]) is not None
+            coined = bool(re.search(r"[a-z].*[A-Z]|[A-Z].*[a-z]", short)) and not re.search(r"[.;]\s", text[pos:ls])
+            if lead_ok or (coined_only is False and coined and load_lexicon().lookup(short) is None):
+                self._add(doc, ls, long, rule, conf, out, aliases=(short,), context=context)
+                return True
+        return False
 
     def _after_trigger(self, doc: Doc, pos: int, out: list[Candidate]) -> None:
         text = text_of(doc)
         window = text[pos:pos + 220]
-        for short, (long, ls, le) in acronyms(doc).items():
-            if pos <= ls < pos + 90 and _LEAD_IN.fullmatch(text[pos:ls]):
-                self._add(doc, ls, long, "proposal.we_propose", 0.9, out, aliases=(short,), context=window)
+        if self._acronym_at(doc, pos, 120, "proposal.we_propose", 0.9, out, window):
+            return
+        head = _HEAD_THEN_NAME.match(window)
+        if head and self._name_at(doc, pos + head.end(), "proposal.we_propose", 0.85, out, context=window):
+            return
+        for comma in [m.end() for m in re.finditer(r",\s*", window[:110])]:
+            if re.search(r"[.;]", window[:comma]):
+                break
+            if self._name_at(doc, pos + comma, "proposal.we_propose", 0.85, out, context=window, follow=True):
                 return
-        for regex in (_APPOS_AFTER, _DIRECT):
-            match = regex.match(window)
-            if match:
-                name = trim_phrase(match.group(1))
-                if name and phrase_is_name(name):
-                    self._add(doc, pos + match.start(1), match.group(1), "proposal.we_propose", 0.85, out, context=window)
-                    return
+        match = _DIRECT.match(window)
+        if match and phrase_is_name(trim_phrase(match.group(1)) or "-"):
+            self._add(doc, pos + match.start(1), match.group(1), "proposal.we_propose", 0.85, out, context=window)
+
+    def _called(self, doc: Doc, match: re.Match, out: list[Candidate]) -> None:
+        text, pos = text_of(doc), match.end()
+        if self._acronym_at(doc, pos, 8, "proposal.called", 0.85, out, match.group(0), coined_only=True):
+            return
+        if self._name_at(doc, pos, "proposal.called", 0.85, out, context=text[pos:pos + 80]):
+            return
+        lower = _LOWER_COINED.match(text, pos)
+        if lower and re.search(r"\b(?:call|dub|term|coin|refer)", match.group(0)):
+            name = lower.group(1)
+            out.append(Candidate(_label_for(text[pos:pos + 80]), name, lower.start(1), lower.start(1) + len(name),
+                                 "proposal.coined", 0.6, "PROPOSES"))
+
+    def _apposition(self, doc: Doc, match: re.Match, out: list[Candidate]) -> None:
+        text, end = text_of(doc), match.start()
+        if text[end - 1:end] == ")":  # "X (Long Form), a new …"
+            paren = text.rfind("(", max(0, end - 70), end)
+            end = paren if paren > 0 else end
+        found = phrase_before(text, end - (text[end - 1:end] == " "))
+        if found and load_lexicon().lookup(found[1]) is None:
+            self._add(doc, found[0], found[1], "proposal.apposition", 0.75, out, context=match.group(0))
+
+    def _name_at(self, doc: Doc, pos: int, rule: str, conf: float, out: list[Candidate], context: str,
+                 follow: bool = False) -> bool:
+        """Propose the name written at ``pos`` (or the acronym definition starting there)."""
+        text = text_of(doc)
+        if self._acronym_at(doc, pos, 4, rule, conf, out, context, coined_only=True):
+            return True
+        match = _NAME_AT.match(text, pos)
+        if not match:
+            return False
+        if follow and not re.match(r"\s*(?:[,(:]|\s(?:that|which|to|for|as|with|is|--)\b)", text[match.end():match.end() + 8]):
+            return False
+        name = trim_phrase(match.group(1))
+        if not name or not phrase_is_name(name):
+            return False
+        self._add(doc, match.start(1), match.group(1), rule, conf, out, context=context)
+        return True
 
     def _add(self, doc: Doc, start: int, name: str, rule: str, conf: float, out: list[Candidate],
              aliases: tuple[str, ...] = (), context: str = "") -> None:

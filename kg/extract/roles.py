@@ -81,7 +81,7 @@ def classify_long_form(long: str, short: str) -> str | None:
     if head in _PARADIGM_HEADS or head in _TASK_HEADS:
         return "Concept"
     if head.rstrip("s") in ("model", "network", "system", "agent", "method", "approach", "framework"):
-        if any(w in _UMBRELLA for w in lowered[:-1]) or len(words) == 1:
+        if all(p in _UMBRELLA for w in lowered[:-1] for p in w.split("-")) or len(words) == 1:
             return None
         return "Method"
     return "Method" if head in _SPECIFIC_HEADS or _titled(words) else "Concept"
