@@ -30,10 +30,17 @@
     if (n.x !== undefined) { node.x = n.x; node.y = n.y; }
     return node;
   }
+  var EDGE_OPACITY = BIG ? 0.55 : 0.8;
   function visEdge(e, i) {
-    var r = RELS[e[2]];
-    return { id: i, from: e[0], to: e[1], color: { color: r.color, highlight: r.color, hover: r.color, opacity: BIG ? 0.55 : 0.8 },
-             dashes: r.dashes, width: r.width };
+    /* a plain colour string is much cheaper for vis-network to take in than a colour object */
+    var r = RELS[e[2]], edge = { id: i, from: e[0], to: e[1], color: r.color };
+    if (r.dashes) edge.dashes = true;
+    if (r.width !== 1) edge.width = r.width;
+    return edge;
+  }
+  function edgeColor(e, opacity) {
+    var c = RELS[e[2]].color;
+    return { color: c, highlight: c, hover: c, opacity: opacity };
   }
   function groups() {
     var out = {};
@@ -49,8 +56,8 @@
       groups: groups(),
       layout: { improvedLayout: false, randomSeed: meta.seed },
       nodes: { borderWidth: 1, font: { face: "system-ui, sans-serif", size: 13, color: "#222" },
-               scaling: { label: { enabled: false, drawThreshold: 7, maxVisible: 28 } } },
-      edges: { smooth: false, arrows: { to: { enabled: !BIG, scaleFactor: 0.35 } }, selectionWidth: 1.5,
+               scaling: { label: { enabled: false, drawThreshold: NODES.length < 400 ? 5 : 7, maxVisible: 28 } } },
+      edges: { color: { opacity: EDGE_OPACITY }, smooth: false, arrows: { to: { enabled: !BIG, scaleFactor: 0.35 } }, selectionWidth: 1.5,
                hoverWidth: 0.5 },
       interaction: { hover: !BIG, tooltipDelay: 150, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG,
                      multiselect: false, navigationButtons: false, keyboard: false },
@@ -108,16 +115,13 @@
     var keepEdges = {};
     adjacency[centre].forEach(function (ei) { keep[EDGES[ei][0]] = true; keep[EDGES[ei][1]] = true; keepEdges[ei] = true; });
     nodes.update(NODES.map(function (n, i) { return keep[i] ? { id: i, opacity: 1, font: { color: "#222" } } : { id: i, opacity: 0.15, font: { color: "rgba(34,34,34,0.07)" } }; }));
-    edges.update(EDGES.map(function (e, i) {
-      var r = RELS[e[2]];
-      return { id: i, color: { color: r.color, highlight: r.color, hover: r.color, opacity: keepEdges[i] ? 1 : 0.06 } };
-    }));
+    edges.update(EDGES.map(function (e, i) { return { id: i, color: edgeColor(e, keepEdges[i] ? 1 : 0.06) }; }));
     state.dimmed = true;
   }
   function undim() {
     if (!state.dimmed) return;
     nodes.update(NODES.map(function (n, i) { return { id: i, opacity: 1, font: { color: "#222" } }; }));
-    edges.update(EDGES.map(visEdge).map(function (e) { return { id: e.id, color: e.color }; }));
+    edges.update(EDGES.map(function (e, i) { return { id: i, color: edgeColor(e, EDGE_OPACITY) }; }));
     state.dimmed = false;
   }
   function selectNode(i, move) {
