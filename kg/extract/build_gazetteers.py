@@ -35,7 +35,7 @@ DATA_DIR = Path(__file__).parent / "data"
 _SPLIT_SUFFIX = re.compile(
     r"(?:[\s_\-]+(?:test|dev|val|valid|validation|train|training|test-dev|test-std|test-challenge|"
     r"testdev|minival|full|small|tiny|mini|clean|other|hard|easy|medium|public|private|official|"
-    r"zero-shot|few-shot|\d+-shot|split|subset|set|online|offline|unseen|seen|overall|"
+    r"zero-shot|few-shot|\d+-shot|split|subset|set|online|offline|unseen|seen|overall|\d+\s?[x×]\s?\d+|"
     r"\d{4}|v\d+(?:\.\d+)?))+$",
     re.I,
 )

@@ -22,6 +22,8 @@ from kg.extract.state import Candidate, abstract_start, acronyms, cands, text_of
 _ITEM = re.compile(rf"\s*(?:the\s+)?({PHRASE})")
 _SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|\s*/\s*)")
 _HEAD = re.compile(r" (?:benchmarks?|datasets?|data set|corpus|suite|leaderboard)\b")
+#: Coined benchmark names: "FlexTravelBench", "iWorld-Bench", "Terminal-Bench-2", "VideoQA-Eval".
+_BENCH_NAME = re.compile(r"(?<![\w\-])[A-Za-z][\w\-]*?(?:Bench|-bench|BENCH|Eval|Arena|Gym|QA)(?:-?\d[\w.]*|-[A-Z][\w]*)?(?![\w\-])")
 _EVAL = re.compile(
     r"\b(?:experiments?|evaluations?|results?|evaluated|evaluate|evaluating|tested|testing|benchmarked|validated|"
     r"performance|accuracy|improvements?|gains?|state-of-the-art|SOTA|trained|fine-tuned|pre-trained|pretrained)"
@@ -81,6 +83,10 @@ class ContextNames:
             if found and _is_new_name(found[1], acronyms(doc)):
                 pos, name = found
                 out.append(Candidate("Dataset", name, pos, pos + len(name), "context.dataset_head", 0.6, "EVALUATES_ON"))
+        for match in _BENCH_NAME.finditer(text, start):
+            name = match.group(0)
+            if _is_new_name(name, acronyms(doc)):
+                out.append(Candidate("Dataset", name, match.start(), match.end(), "context.bench_name", 0.6))
         for match in _EVAL.finditer(text, start):
             self._items(text, match.end(), "Dataset", "context.evaluated_on", 0.5, "EVALUATES_ON", out)
         for match in _USE.finditer(text, start):

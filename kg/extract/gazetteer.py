@@ -25,6 +25,7 @@ _BASE_SUFFIX = frozenset(
     "based like style level type family series generated guided only scale sized size class grade "
     "powered driven enhanced augmented inspired equivalent specific centric aligned distilled".split()
 )
+_VERSION = re.compile(r" (?:[vV]\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)(?![\w.\-]*\w)")
 _INNER_CAP = re.compile(r"[a-z][A-Z]|[A-Za-z]\d")
 _SIZE = re.compile(r"[ \-](\d+(?:\.\d+)?[BMKT]|[xX]?[Ll]arge|[Bb]ase|[Ss]mall|[Mm]ini|[Ii]nstruct|[Cc]hat|[Tt]urbo)\b")
 
@@ -54,6 +55,10 @@ class GazetteerMatcher:
                 if entry.label == "Method" or entry.kind == "exact" or re.search(r"\d", form):
                     self.prefix_forms.setdefault(form.lower(), idx)
         forms = sorted(self.surface)
+        self.exact_forms = frozenset(forms)
+        for form in forms:  # acronym datasets in "context" mode are prefixes of dated variants ("AMC23")
+            if re.fullmatch(r"[A-Z]{3,}", form):
+                self.prefix_forms.setdefault(form.lower(), self.surface[form])
         docs = list(nlp.tokenizer.pipe(forms))
         self.names.add("NAME", docs)
         self.surface = {" ".join(t.text for t in d): self.surface[f] for d, f in zip(docs, forms)}
@@ -95,6 +100,11 @@ class GazetteerMatcher:
         if entry.label == "Dataset" and entry.kind == "context" and not self._dataset_context(doc, span.start, span.end):
             return
         seen.add((start, end))
+        version = _VERSION.match(text, end)
+        if version and text[end:end + 1] == " ":
+            out.append(Candidate(entry.label, text[start:version.end()], start, version.end(),
+                                 f"gazetteer.{entry.label.lower()}_variant", 0.75, properties={"base": entry.name}))
+            return
         out.append(self._candidate(entry, text[start:end], start, end, "gazetteer." + entry.label.lower()))
 
     def _candidate(self, entry: Entry, surface: str, start: int, end: int, rule: str) -> Candidate:
@@ -150,7 +160,7 @@ class GazetteerMatcher:
         """Exact-case known forms, or distinctive ones in any case; never a common word."""
         if self.lex.is_common(prefix):
             return False
-        return prefix in self.surface or (len(prefix) >= 5 and bool(_INNER_CAP.search(prefix)))
+        return prefix in self.exact_forms or (len(prefix) >= 5 and bool(_INNER_CAP.search(prefix)))
 
 
 def _in_url(text: str, start: int, end: int) -> bool:

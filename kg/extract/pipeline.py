@@ -45,11 +45,19 @@ def build_pipeline(components: Iterable[str] = COMPONENTS) -> Language:
     mentions) can be left out to measure what it contributes.
     """
     nlp = spacy.blank("en")
+    _split_final_period(nlp)
     for name in components:
         nlp.add_pipe(name)
     if "kg_roles" not in nlp.pipe_names:
         nlp.add_pipe("kg_roles")
     return nlp
+
+
+def _split_final_period(nlp: Language) -> None:
+    """Split a sentence-final period after an upper-case name ("… on GSM8K."), which the
+    English defaults keep attached as if it were an abbreviation."""
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Z0-9][A-Z0-9])\.", r"(?<=[a-z][A-Z])\."]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
 class Extractor:

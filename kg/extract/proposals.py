@@ -51,6 +51,8 @@ _QUOTED = re.compile(rf"[\"“]([^\"”]{{3,40}})[\"”]\s+{_HEADS}\b")
 _LOWER_COINED = re.compile(rf"^[\"“'`]*((?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*)[\"”'`]*(?=\s*[,.;(]|\s+{_HEADS}\b)")
 _DIRECT = re.compile(rf"^\s*(?:the\s+)?[\"“'`]*({PHRASE})\s*[\"”'`]*\s*(?=[,(:—–]|\s+(?:that|which|to|for|as|with|a|an|and|--)\b|\.)")
 _TASK_WORDS = re.compile(r"\b(?:task|problem|setting|phenomenon|challenge|paradigm|issue)s?\s*(?:as\s*)?$", re.I)
+_OUR_PROPOSED = re.compile(r"\b(?:our|the) (?:newly |recently )?(?:proposed|introduced|new) (?:[\w\-]+ ){0,2}?(?=[A-Z])")
+_REPORT = re.compile(r"\s+(?:Technical|Tech\.?|System|Model)\s+(?:Report|Card)$|\s+Report$")
 _GERUND = re.compile(r"^[A-Z][a-z]+ing$")
 _TITLE_GLUE = frozenset("of for".split())
 
@@ -89,6 +91,8 @@ class ProposalFinder:
             self._apposition(doc, match, out)
         for match in _NOVEL_HEAD.finditer(text, start):
             self._name_at(doc, match.end(), "proposal.novel_head", 0.75, out, context=match.group(0))
+        for match in _OUR_PROPOSED.finditer(text, start):
+            self._name_at(doc, match.end(), "proposal.our_proposed", 0.8, out, context=text[match.end():match.end() + 60])
         for match in _QUOTED.finditer(text, start):
             if phrase_is_name(match.group(1)) and re.search(r"\b(?:this|our|the proposed)\s*$", text[max(0, match.start() - 20):match.start()]):
                 self._add(doc, match.start(1), match.group(1), "proposal.quoted", 0.7, out, context=match.group(0))
@@ -99,7 +103,7 @@ class ProposalFinder:
         match = _TITLE.match(title)
         if not match:
             return
-        name, offset = match.group(1), match.start(1)
+        name, offset = _REPORT.sub("", match.group(1)), match.start(1)
         words = name.split()
         if len(words) > 1 and (_GERUND.match(words[0]) or "," in name or
                                any(w[0].islower() and w not in _TITLE_GLUE and not looks_like_name(w) for w in words)):

@@ -96,7 +96,9 @@ class Roles:
 
     def __call__(self, doc: Doc) -> Doc:
         items = self._with_acronyms(doc, [c for c in cands(doc)])
-        items = [c for c in items if not _generic_family(c, text_of(doc))]
+        text = text_of(doc)
+        items = [c for c in items if not _generic_family(c, text) and not _negated(c, text)]
+        items = _block_inside_proposed(items, text)
         proposed = self._proposed_forms(items)
         for cand in items:
             self._settle(doc, cand, proposed)
@@ -172,6 +174,31 @@ class Roles:
                                          result=text_of(doc)[result.start:result.end], claimed=True)
 
 
+_NEGATION = re.compile(r"\b(?:without|not require|not use|no need for|free of|not rely on|instead of)\b[^.;]{0,30}$")
+
+
+def _negated(cand: Candidate, text: str) -> bool:
+    """"does not require importance sampling", "without GAN tuning": not used."""
+    if cand.label not in ("Method", "Dataset") or cand.relation == "PROPOSES":
+        return False
+    return bool(_NEGATION.search(text, max(0, cand.start - 45), cand.start))
+
+
+def _block_inside_proposed(items: list[Candidate], text: str) -> list[Candidate]:
+    """Names inside every written occurrence of a proposed name ("IFEval" in "Inverse IFEval")
+    belong to the proposal, not to a separate entity."""
+    blocked: list[tuple[int, int]] = []
+    for form in {f for c in items if c.relation == "PROPOSES" for f in (c.name, *c.aliases) if len(f) > 3}:
+        pos = text.find(form)
+        while pos >= 0:
+            blocked.append((pos, pos + len(form)))
+            pos = text.find(form, pos + 1)
+    if not blocked:
+        return items
+    return [c for c in items if c.relation == "PROPOSES" or c.label not in ("Method", "Dataset")
+            or not any(s <= c.start and c.end <= e and (e - s) > (c.end - c.start) for s, e in blocked)]
+
+
 def _generic_family(cand: Candidate, text: str) -> bool:
     """A known technique written as a lowercase family name with no acronym ("chain of
     thought", "knowledge distillation"): a generic mention, not the named method."""
@@ -220,7 +247,8 @@ def _merge(items: list[Candidate]) -> list[Candidate]:
     """One candidate per (label, relation, normalised name): earliest span, all aliases, best confidence."""
     merged: dict[tuple[str, str, str], Candidate] = {}
     for cand in sorted(items, key=lambda c: (c.start, -c.confidence)):
-        key = (cand.label, cand.relation or "", normalise_name(cand.name))
+        label = "*" if cand.relation == "PROPOSES" else cand.label
+        key = (label, cand.relation or "", normalise_name(cand.name))
         first = merged.get(key)
         if first is None:
             merged[key] = cand
@@ -229,6 +257,7 @@ def _merge(items: list[Candidate]) -> list[Candidate]:
             first.aliases = _add_alias(first.aliases, alias, first.name)
         if cand.confidence > first.confidence:
             first.confidence, first.rule = cand.confidence, cand.rule
+            first.label = cand.label
         for k, v in cand.properties.items():
             first.properties.setdefault(k, v)
     return _merge_across_relations(list(merged.values()))
