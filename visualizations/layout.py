@@ -20,7 +20,6 @@ import math
 import random
 from typing import Hashable
 
-import igraph
 import networkx as nx
 
 #: Average room per node in page pixels; vis-network node sizes are 8..40 px.
@@ -39,12 +38,15 @@ def precompute_layout(graph: nx.Graph, seed: int = 7, iterations: int = 300) -> 
     # sparse (a tight start makes the grid degenerate into the O(n^2) case: 30 s at 5k nodes).
     half = max(math.sqrt(len(nodes)) / 2, 1.0)
     start = [[rng.uniform(-half, half), rng.uniform(-half, half)] for _ in nodes]
-    coords = _fruchterman_reingold(igraph.Graph(n=len(nodes), edges=edges), start, iterations, seed)
+    coords = _fruchterman_reingold(len(nodes), edges, start, iterations, seed)
     return dict(zip(nodes, _to_pixels(coords, len(nodes))))
 
 
-def _fruchterman_reingold(graph: igraph.Graph, start: list[list[float]], iterations: int, seed: int) -> list[list[float]]:
+def _fruchterman_reingold(n: int, edges: list, start: list[list[float]], iterations: int, seed: int) -> list[list[float]]:
     """igraph's FR with a seeded RNG (restored to Python's ``random`` afterwards)."""
+    import igraph  # imported here: about 1 s, paid only when a page is drawn
+
+    graph = igraph.Graph(n=n, edges=edges)
     igraph.set_random_number_generator(random.Random(seed))
     try:
         layout = graph.layout_fruchterman_reingold(seed=start, niter=iterations, grid=graph.vcount() > 1000)

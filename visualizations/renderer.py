@@ -157,7 +157,7 @@ def render_page(payload: dict[str, Any]) -> str:
         if "</script" in script.lower() or "<!--" in script:
             raise ExportError("a packaged script contains '</script' or '<!--' and cannot be inlined")
     return _fill(_asset("template.html"), {
-        "CSP": html.escape(content_security_policy([vis, app], [css]), quote=True),
+        "CSP": html.escape(content_security_policy([vis, app], [css]), quote=False),  # no '"' in it
         "TITLE": html.escape(str(payload["meta"].get("title", "paperkg"))),
         "CSS": css,
         "DATA": json_for_script(payload),
