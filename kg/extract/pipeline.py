@@ -106,34 +106,58 @@ class Extractor:
         yield from self._extract_pool(papers, workers, tick)
 
     def _extract_pool(self, papers: Iterable[Paper], workers: int, tick: Callable | None) -> Iterator[Extraction]:
-        global _WORKER
-        _WORKER = self
-        ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(workers) as pool:
-            batch: list[Paper] = []
-            for paper in papers:
-                batch.append(paper)
-                if len(batch) >= 2000:
-                    yield from self._run_batch(pool, batch, tick)
-                    batch = []
-            if batch:
-                yield from self._run_batch(pool, batch, tick)
+        """Batches of papers handed to a fresh fork pool: the workers inherit the batch (no
+        pickling of papers), get index ranges and send back plain tuples (never Docs)."""
+        batch: list[Paper] = []
+        for paper in papers:
+            batch.append(paper)
+            if len(batch) >= _BATCH_SIZE:
+                yield from self._run_batch(batch, workers, tick)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch, workers, tick)
 
-    @staticmethod
-    def _run_batch(pool: Any, batch: list[Paper], tick: Callable | None) -> Iterator[Extraction]:
-        chunk = max(1, min(64, len(batch) // (4 * pool._processes) or 1))
-        for paper, (mentions, props) in zip(batch, pool.imap(_worker_extract, batch, chunksize=chunk)):
-            yield Extraction(paper=paper, mentions=mentions, paper_properties=props)
-            if tick:
-                tick(1)
+    def _run_batch(self, batch: list[Paper], workers: int, tick: Callable | None) -> Iterator[Extraction]:
+        global _WORKER, _BATCH
+        _WORKER, _BATCH = self, batch
+        step = max(1, min(100, len(batch) // (4 * workers) or 1))
+        ranges = [(i, min(i + step, len(batch))) for i in range(0, len(batch), step)]
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for (lo, _), results in zip(ranges, pool.imap(_worker_range, ranges)):
+                    for offset, (rows, props) in enumerate(results):
+                        yield Extraction(paper=batch[lo + offset], mentions=tuple(_from_row(r) for r in rows),
+                                         paper_properties=props)
+                        if tick:
+                            tick(1)
+        finally:
+            _BATCH = []
 
 
+_BATCH_SIZE = 4000
 _WORKER: Extractor | None = None
+_BATCH: list[Paper] = []
 
 
-def _worker_extract(paper: Paper) -> tuple[tuple[Mention, ...], dict[str, Any]]:
+def _worker_range(bounds: tuple[int, int]) -> list[tuple[list[tuple], dict[str, Any]]]:
+    """In a forked worker: extract ``_BATCH[lo:hi]`` and return plain rows."""
     assert _WORKER is not None
-    return _WORKER._extract_parts(paper)
+    out = []
+    for paper in _BATCH[bounds[0]:bounds[1]]:
+        mentions, props = _WORKER._extract_parts(paper)
+        out.append(([_to_row(m) for m in mentions], props))
+    return out
+
+
+def _to_row(m: Mention) -> tuple:
+    return (m.label.value, m.name, m.relation.value, m.rule, m.confidence, m.start, m.end, m.sentence,
+            m.evidence, m.field, m.aliases, m.properties)
+
+
+def _from_row(row: tuple) -> Mention:
+    label, name, relation, rule, conf, start, end, sentence, evidence, fld, aliases, properties = row
+    return Mention(Label(label), name, RelType(relation), rule, conf, start, end, sentence, evidence, fld,
+                   aliases, properties)
 
 
 def _to_mention(doc: Doc, cand: Candidate) -> Mention:
