@@ -53,6 +53,14 @@ def find_results(text: str, start: int = 0) -> list[Result]:
     return sorted(found, key=lambda r: r.start)
 
 
+_METRIC_WORD = re.compile(rf"(?<![\w\-]){METRIC}(?![\w\-])")
+
+
+def find_metric_words(text: str) -> list[tuple[int, int]]:
+    """Spans of metric names written anywhere ("BLEU", "top-1 accuracy"), numbers or not."""
+    return [(m.start(), m.end()) for m in _METRIC_WORD.finditer(text)]
+
+
 class ClaimedResults:
     """Stores ``Doc._.kg_props["_results"]`` for ``kg_roles`` to attach to datasets."""
 
