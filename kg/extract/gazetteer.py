@@ -56,6 +56,7 @@ class GazetteerMatcher:
                     self.prefix_forms.setdefault(form.lower(), idx)
         forms = sorted(self.surface)
         self.exact_forms = frozenset(forms)
+        self.surface_index = dict(self.surface)
         for form in forms:  # acronym datasets in "context" mode are prefixes of dated variants ("AMC23")
             if re.fullmatch(r"[A-Z]{3,}", form):
                 self.prefix_forms.setdefault(form.lower(), self.surface[form])
@@ -96,6 +97,8 @@ class GazetteerMatcher:
             return
         if start > 0 and (text[start - 1] == "-" or text[start - 1].isalnum()):
             return
+        if text[end:end + 1] == "-" and text[end + 1:end + 2].isalnum():
+            return  # part of a compound ("Cosmos-Predict2", "CLIP-based"): the compound rule decides
         entry = self.entries[idx]
         if entry.label == "Dataset" and entry.kind == "context" and not self._dataset_context(doc, span.start, span.end):
             return
@@ -123,7 +126,7 @@ class GazetteerMatcher:
         "AIME2025", "OSWorld-G"); "-based"/"-style" compounds and image resolutions
         ("ImageNet-256") count as the base name."""
         for match in _COMPOUND.finditer(text):
-            word = match.group(0).rstrip(".")
+            word = re.split(r"\.(?=[A-Z][a-z])", match.group(0))[0].rstrip(".")
             if word.lower() in self.prefix_forms or _in_url(text, match.start(), match.end()):
                 continue
             base, rest = self._known_prefix(word)
@@ -157,10 +160,12 @@ class GazetteerMatcher:
 
 
     def _prefix_ok(self, prefix: str) -> bool:
-        """Exact-case known forms, or distinctive ones in any case; never a common word."""
-        if self.lex.is_common(prefix):
-            return False
-        return prefix in self.exact_forms or (len(prefix) >= 5 and bool(_INNER_CAP.search(prefix)))
+        """Exact-case known method forms ("Gemini"), exact-case dataset forms that are not common
+        words, or distinctive forms in any case."""
+        if prefix in self.exact_forms:
+            entry = self.entries[self.surface_index[prefix]]
+            return entry.label == "Method" or not self.lex.is_common(prefix)
+        return len(prefix) >= 5 and bool(_INNER_CAP.search(prefix)) and not self.lex.is_common(prefix)
 
 
 def _in_url(text: str, start: int, end: int) -> bool:

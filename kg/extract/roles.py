@@ -46,7 +46,7 @@ _PLURAL = re.compile(r"(?<=[a-z])s$")
 _UMBRELLA = frozenset(
     """large small language vision vision-language multimodal multi-modal foundation reasoning speech audio
     generative pretrained pre-trained frontier open video diffusion deep neural artificial visual text
-    embodied autonomous intelligent conversational""".split()
+    embodied autonomous intelligent conversational action omni""".split()
 )
 #: Learning paradigms, fields and settings: concepts, never methods (guidelines H4).
 _PARADIGM_HEADS = frozenset(
@@ -77,6 +77,12 @@ def classify_long_form(long: str, short: str) -> str | None:
     if long.lower() in lex.tasks or _PLURAL.sub("", long.lower()) in lex.tasks:
         return "Concept"
     if head in _SKIP_HEADS:
+        return None
+    for k in range(len(words) - 1, 0, -1):  # "Common Principal Component Analysis": a known method inside
+        known = lex.lookup(" ".join(words[k:]))
+        if known is not None and known.label == "Method" and len(words) - k >= 2:
+            return "Method"
+    if all(p in _UMBRELLA for w in lowered for p in w.split("-")):
         return None
     if head in _PARADIGM_HEADS or head in _TASK_HEADS:
         return "Concept"
