@@ -70,7 +70,7 @@ def test_model_class_acronyms_are_not_methods() -> None:
 
 
 def test_metadata_link_keywords_and_promise() -> None:
-    result = run("We study things. Code will be released.", title="A study",
+    result = run("We study things. Code will be released.", title="Diffusion for semantic segmentation",
                  code_url="https://github.com/Org/Tool", keywords=("Semantic Segmentation", "diffusion"))
     repo = next(m for m in result.mentions if m.label is Label.REPOSITORY)
     assert (repo.name, repo.field, repo.properties["source"]) == ("github:Org/Tool", "metadata", "metadata")

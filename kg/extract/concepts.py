@@ -1,0 +1,80 @@
+"""Concepts a paper claims to address, from the title ("… for Video Face Super-Resolution",
+"StyleSplat: 3D Object Style Transfer with …"): the key phrase of the contribution.
+
+PwC task names found anywhere (``gazetteer.task``), acronym long forms of tasks and topics
+(``acronym.concept``) and the source's keywords (``metadata.keywords``) come from the other
+components and the extractor; this one adds ``concept.title``:
+
+>>> title_concepts("Kalman-Inspired Feature Propagation for Video Face Super-Resolution")
+['video face super-resolution']
+>>> title_concepts("StyleSplat: 3D Object Style Transfer with Gaussian Splatting")
+['3d object style transfer']
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.names import looks_like_name
+from kg.extract.state import Candidate, cands, text_of
+
+_CUT = re.compile(r"\s+(?:with|via|using|through|by|from|in|on|under|without|based on|and its|beyond|at|as)\s+|[,;?!(]|\s+-+\s+", re.I)
+_LEAD = re.compile(r"^(?:an?|the|towards?|on|rethinking|revisiting|improving|enhancing|efficient|scalable|"
+                   r"robust|unified|fast|simple|general|generalizable|better|learning|boosting|scaling|understanding)\s+", re.I)
+_GENERIC = re.compile(r"^(?:an?\s+)?(?:survey|benchmark|dataset|framework|study|review|case study|position paper|"
+                      r"technical report|report|empirical study|new|novel)\b", re.I)
+
+
+def _clean(phrase: str) -> str | None:
+    phrase = _CUT.split(phrase.strip(), maxsplit=1)[0].strip(" .:")
+    for _ in range(2):
+        phrase = _LEAD.sub("", phrase)
+    words = phrase.split()
+    if not 1 <= len(words) <= 6 or _GENERIC.match(phrase) or any(looks_like_name(w) and not w.isupper() for w in words):
+        return None
+    if len(words) == 1 and len(phrase) < 6:
+        return None
+    return phrase.lower()
+
+
+def title_concepts(title: str) -> list[str]:
+    """Task phrases of a title: what follows " for ", else the subtitle after the colon."""
+    title = " ".join(title.split())
+    head, _, sub = title.partition(":")
+    out = []
+    for part in (sub, head) if sub else (head,):
+        if re.search(r"\sfor\s", part):
+            found = _clean(re.split(r"\sfor\s", part)[-1])
+            if found:
+                out.append(found)
+    if sub and not out:
+        found = _clean(sub)
+        if found:
+            out.append(found)
+    return out
+
+
+class TitleConcepts:
+    """Adds Concept candidates (kind topic) for the title's task phrases."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        end = doc._.kg_title_end
+        if not end:
+            return doc
+        title, out = text_of(doc)[:end], cands(doc)
+        lowered = title.lower()
+        for phrase in title_concepts(title):
+            start = lowered.find(phrase.split()[0])
+            start = max(start, 0)
+            out.append(Candidate("Concept", phrase, start, min(end, start + len(phrase)), "concept.title", 0.7,
+                                 "MENTIONS", properties={"kind": "topic"}))
+        return doc
+
+
+@Language.factory("kg_concepts")
+def make_concepts(nlp: Language, name: str) -> TitleConcepts:
+    """Registered factory: ``nlp.add_pipe("kg_concepts")``."""
+    return TitleConcepts()
