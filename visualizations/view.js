@@ -8,7 +8,7 @@
   performance.mark("parsed");
   var meta = data.meta, LABELS = data.labels, RELS = data.rels, NODES = data.nodes, EDGES = data.edges;
   var BIG = NODES.length > 2000 || EDGES.length > 6000;
-  var state = { selected: null, dimmed: false, hiddenLabels: {}, hiddenRels: {}, ready: false };
+  var state = { selected: null, highlight: null, ringed: [], hiddenLabels: {}, hiddenRels: {}, ready: false };
 
   function byId(id) { return document.getElementById(id); }
   function el(tag, text, cls) {
@@ -108,29 +108,60 @@
     return hits.slice(0, 12).map(function (h) { return h[2]; });
   }
 
-  /* ---------- selection and neighbourhood highlight ---------- */
-  function dim(centre) {
-    var keep = {};
+  /* ---------- selection and neighbourhood highlight ----------
+   * Small graphs: everything outside the neighbourhood dims (touches every node and edge).
+   * Big graphs: only the neighbours change (a thick border and a shadow), so a click costs
+   * O(degree) instead of O(graph); vis-network's selection already widens the node's edges. */
+  var DIM_NODE = { opacity: 0.15, font: { color: "rgba(34,34,34,0.07)" } };
+  var RING = { borderWidth: 3, shadow: { enabled: true, color: "rgba(0,0,0,0.55)", size: 10, x: 0, y: 0 } };
+  var UNRING = { borderWidth: 1, shadow: { enabled: false } };
+  function neighbourhood(centre) {
+    var keep = {}, keepEdges = {};
     keep[centre] = true;
-    var keepEdges = {};
     adjacency[centre].forEach(function (ei) { keep[EDGES[ei][0]] = true; keep[EDGES[ei][1]] = true; keepEdges[ei] = true; });
-    nodes.update(NODES.map(function (n, i) { return keep[i] ? { id: i, opacity: 1, font: { color: "#222" } } : { id: i, opacity: 0.15, font: { color: "rgba(34,34,34,0.07)" } }; }));
-    edges.update(EDGES.map(function (e, i) { return { id: i, color: edgeColor(e, keepEdges[i] ? 1 : 0.06) }; }));
-    state.dimmed = true;
+    return { nodes: keep, edges: keepEdges };
+  }
+  function withId(i, props) {
+    var out = { id: i };
+    for (var k in props) out[k] = props[k];
+    return out;
+  }
+  function dim(centre) {
+    var hood = neighbourhood(centre);
+    nodes.update(NODES.map(function (n, i) { return hood.nodes[i] ? { id: i, opacity: 1, font: { color: "#222" } } : withId(i, DIM_NODE); }));
+    edges.update(EDGES.map(function (e, i) { return { id: i, color: edgeColor(e, hood.edges[i] ? 1 : 0.06) }; }));
+    state.highlight = "dim";
+  }
+  function ring(centre) {
+    /* one update for old and new neighbours: every DataSet update makes vis-network walk all nodes */
+    var ids = Object.keys(neighbourhood(centre).nodes).map(Number), now = {}, changes = [];
+    ids.forEach(function (i) { now[i] = true; changes.push(withId(i, RING)); });
+    state.ringed.forEach(function (i) { if (!now[i]) changes.push(withId(i, UNRING)); });
+    nodes.update(changes);
+    state.ringed = ids;
+    state.highlight = "ring";
   }
   function undim() {
-    if (!state.dimmed) return;
-    nodes.update(NODES.map(function (n, i) { return { id: i, opacity: 1, font: { color: "#222" } }; }));
-    edges.update(EDGES.map(function (e, i) { return { id: i, color: edgeColor(e, EDGE_OPACITY) }; }));
-    state.dimmed = false;
+    if (state.highlight === "dim") {
+      nodes.update(NODES.map(function (n, i) { return { id: i, opacity: 1, font: { color: "#222" } }; }));
+      edges.update(EDGES.map(function (e, i) { return { id: i, color: edgeColor(e, EDGE_OPACITY) }; }));
+    } else if (state.highlight === "ring") {
+      nodes.update(state.ringed.map(function (i) { return withId(i, UNRING); }));
+      state.ringed = [];
+    }
+    state.highlight = null;
   }
   function selectNode(i, move) {
+    if (!BIG) undim();
     state.selected = i;
     network.selectNodes([i]);
-    dim(i);
+    if (BIG) ring(i); else dim(i);
     showNode(i);
     document.documentElement.setAttribute("data-selected", NODES[i].id);
-    if (move) network.focus(i, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+    if (move) {
+      var scale = Math.max(network.getScale(), 1.0);
+      network.focus(i, BIG ? { scale: scale } : { scale: scale, animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+    }
   }
   function clearSelection() {
     state.selected = null;
@@ -363,7 +394,7 @@
   /* ---------- canvas events ---------- */
   network.on("click", function (params) {
     if (params.nodes.length) selectNode(params.nodes[0], false);
-    else if (params.edges.length) { if (state.dimmed) undim(); state.selected = null; showEdge(params.edges[0]); }
+    else if (params.edges.length) { undim(); state.selected = null; showEdge(params.edges[0]); }
     else clearSelection();
   });
   var tooltip = byId("tooltip");

@@ -78,7 +78,7 @@ def test_sample_graph_page(browser, tmp_path, sample_graph):
     target = max((n for n, l in sample_graph.nodes(data="label") if l == "Method"), key=sample_graph.degree)
     assert _search(page, sample_graph.nodes[target]["name"]) == target
     assert page.evaluate("paperkg.network.getSelectedNodes().map(i => paperkg.data.nodes[i].id)") == [target]
-    assert page.evaluate("paperkg.state.dimmed") is True
+    assert page.evaluate("paperkg.state.highlight") == "dim"
     screenshot(run, "sample")
     _assert_clean(run)
 
@@ -123,4 +123,16 @@ def test_hf_graph_focused_views(browser, tmp_path, hf_graph):
     run = _page(browser, hf_graph, tmp_path, "hf-focus", focus=coco, depth=1)
     assert run.page.evaluate(COUNTS)[0] == len(set(nx.all_neighbors(hf_graph, coco))) + 1
     assert _search(run.page, hf_graph.nodes[coco]["name"]) == coco
+    _assert_clean(run)
+
+
+@pytest.mark.slow
+def test_hf_graph_whole_opens_with_precomputed_layout(browser, tmp_path, hf_graph):
+    run = _page(browser, hf_graph, tmp_path, "hf-whole")
+    page = run.page
+    assert page.evaluate("paperkg.data.meta.physics") is False
+    assert page.evaluate(COUNTS) == [hf_graph.number_of_nodes(), hf_graph.number_of_edges()]
+    method = min((n for n, l in hf_graph.nodes(data="label") if l == "Method"), key=lambda n: (-hf_graph.degree(n), n))
+    assert _search(page, hf_graph.nodes[method]["name"]) == method
+    screenshot(run, "hf-whole")
     _assert_clean(run)
