@@ -62,12 +62,13 @@ def initials_match(short: str, words: list[str]) -> bool:
     """True when every word (hyphen parts count as words; connectives may be skipped) starts
     a consecutive piece of ``short``: "STAndardised Reward Comparison" for STARC."""
     letters = "".join(c for c in short.lower() if c.isalnum())
-    parts = [p.lower() for w in words for p in re.split(r"[-/]", w) if p]
+    original = [p for w in words for p in re.split(r"[-/]", w) if p]
+    parts = [p.lower() for p in original]
 
     def fits(i: int, j: int) -> bool:
         if j == len(parts):
             return i == len(letters)
-        if parts[j] in _LF_STOP and j > 0 and fits(i, j + 1):
+        if j > 0 and (parts[j] in _LF_STOP or parts[j][:1].islower() and original[j][:1].islower()) and fits(i, j + 1):
             return True
         return any(letters[i:i + n] == parts[j][:n] and fits(i + n, j + 1) for n in range(1, len(letters) - i + 1))
 

@@ -22,7 +22,7 @@ CAPWORD = rf"[A-Z0-9]{_BODY}"
 PHRASE = rf"{WORD}(?:[ \t]+(?:{CAPWORD}|of|for)(?![\w\-])){{0,5}}"
 PHRASE_RE = re.compile(PHRASE)
 
-_INNER = re.compile(r"^[A-Za-z0-9].*?(?:[a-z0-9][A-Z]|[A-Z]{2}|[A-Za-z]\d|\d[A-Za-z])")
+_INNER = re.compile(r"^(?=[A-Za-z0-9]).*?(?:[a-z0-9][A-Z]|[A-Z]{2}|[A-Za-z]\d|\d[A-Za-z])")
 _LEADS = frozenset(
     """towards toward beyond rethinking revisiting on when why how what is are do does can should position
     survey review benchmarking scaling learning understanding exploring evaluating improving unlocking

@@ -48,7 +48,7 @@ _HEAD_THEN_NAME = re.compile(rf"^\s*(?:an?|the|our)\s+(?:[\w\-]+,?\s+){{0,5}}?{_
 #: "a novel but simple approach, Constrained Word2Vec (CW2V), …" anywhere in the abstract.
 _NOVEL_HEAD = re.compile(rf"\b(?:novel|new|our)\s+(?:[\w\-]+,?\s+){{0,4}}?{_HEADS},?\s+(?:(?:called|named|dubbed|termed|namely)\s+)?")
 _QUOTED = re.compile(rf"[\"“]([^\"”]{{3,40}})[\"”]\s+{_HEADS}\b")
-_LOWER_COINED = re.compile(rf"^[\"“'`]*((?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*)[\"”'`]*(?=\s*[,.;(]|\s+{_HEADS}\b)")
+_LOWER_COINED = re.compile(rf"[\"“'`]*((?:[a-z][\w\-]*\s+){{0,2}}?[a-z][\w\-]*)[\"”'`]*(?=\s*[,.;(]|\s+{_HEADS}\b)")
 _DIRECT = re.compile(rf"^\s*(?:the\s+)?[\"“'`]*({PHRASE})\s*[\"”'`]*\s*(?=[,(:—–]|\s+(?:that|which|to|for|as|with|a|an|and|--)\b|\.)")
 _TASK_WORDS = re.compile(r"\b(?:task|problem|setting|phenomenon|challenge|paradigm|issue)s?\s*(?:as\s*)?$", re.I)
 _OUR_PROPOSED = re.compile(r"\b(?:our|the) (?:newly |recently )?(?:proposed|introduced|new) (?:[\w\-]+ ){0,2}?(?=[A-Z])")
@@ -94,7 +94,7 @@ class ProposalFinder:
         for match in _OUR_PROPOSED.finditer(text, start):
             self._name_at(doc, match.end(), "proposal.our_proposed", 0.8, out, context=text[match.end():match.end() + 60])
         for match in _QUOTED.finditer(text, start):
-            if phrase_is_name(match.group(1)) and re.search(r"\b(?:this|our|the proposed)\s*$", text[max(0, match.start() - 20):match.start()]):
+            if phrase_is_name(match.group(1)) and re.search(r"\b(?:this|our|the proposed)\s*$", text[max(0, match.start() - 20):match.start()], re.I):
                 self._add(doc, match.start(1), match.group(1), "proposal.quoted", 0.7, out, context=match.group(0))
         return doc
 

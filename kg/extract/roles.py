@@ -74,6 +74,8 @@ def classify_long_form(long: str, short: str) -> str | None:
     lowered = [w.lower() for w in words]
     head = lowered[-1].split("-")[-1]
     lex = load_lexicon()
+    if head.rstrip("s") in ("model", "network") and all(p in _UMBRELLA for w in lowered[:-1] for p in w.split("-")):
+        return None
     if long.lower() in lex.tasks or _PLURAL.sub("", long.lower()) in lex.tasks:
         return "Concept"
     if head in _SKIP_HEADS:
@@ -202,7 +204,7 @@ def _block_inside_proposed(items: list[Candidate], text: str) -> list[Candidate]
     if not blocked:
         return items
     return [c for c in items if c.relation == "PROPOSES" or c.label not in ("Method", "Dataset")
-            or not any(s <= c.start and c.end <= e and (e - s) > (c.end - c.start) for s, e in blocked)]
+            or not any(c.start < e and s < c.end and (e - s) > (c.end - c.start) for s, e in blocked)]
 
 
 def _generic_family(cand: Candidate, text: str) -> bool:
