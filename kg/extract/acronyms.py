@@ -24,6 +24,7 @@ from kg.extract.state import acronyms, text_of
 
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _SHORT = re.compile(r"^(?=[^a-z]*[A-Z])[A-Za-z0-9][A-Za-z0-9\-+&.']{0,11}$")
+_NONSPACE = re.compile(r"\S+")
 _LF_STOP = frozenset("the a an of in on for and or to with by we our this that is are".split())
 
 
@@ -106,12 +107,12 @@ def _short_first(text: str, match: re.Match) -> AcronymDef | None:
         return None
     window_start = max(0, match.start() - 160)
     raw = text[window_start:match.start()]
-    cut = max(raw.rfind(". "), raw.rfind("; "), raw.rfind(": "), raw.rfind("("), raw.rfind(")"))
-    words = raw[cut + 1:].split()[-12:]
-    if not words:
+    cut = max(raw.rfind(". "), raw.rfind("; "), raw.rfind(": "), raw.rfind("("), raw.rfind(")")) + 1
+    spans = [m.span() for m in _NONSPACE.finditer(raw, cut)][-12:]
+    if not spans:
         return None
-    window = " ".join(words)
-    window_start += raw.rfind(words[0])
+    window = " ".join(raw[s:e] for s, e in spans)
+    window_start += spans[0][0]
     long = best_long_form(inner, window)
     if not long:
         return None

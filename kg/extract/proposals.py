@@ -54,17 +54,29 @@ _TASK_WORDS = re.compile(r"\b(?:task|problem|setting|phenomenon|challenge|paradi
 _OUR_PROPOSED = re.compile(r"\b(?:our|the) (?:newly |recently )?(?:proposed|introduced|new) (?:[\w\-]+ ){0,2}?(?=[A-Z])")
 _REPORT = re.compile(r"\s+(?:Technical|Tech\.?|System|Model)\s+(?:Report|Card)$|\s+Report$")
 _GERUND = re.compile(r"^[A-Z][a-z]+ing$")
-_TITLE_GLUE = frozenset("of for".split())
+_TITLE_GLUE = frozenset("of for de da di von van der la le".split())
 
 
 #: What may stand between "we propose" and the proposed long form: articles, adjectives, a head
 #: noun with "called"/"named", a colon or comma — but no preposition or verb ("a new approach to using X").
-_LEAD_IN = re.compile(
-    r"(?:\s*(?:(?:a|an|the|our|novel|new|simple|effective|efficient|general|unified|first|scalable|lightweight|"
-    r"principled|generic|versatile|robust|powerful|open|large-scale|comprehensive|\w+ly|[\w-]+(?:-based|-aware|-free|"
-    r"-efficient))\b|(?:method|framework|approach|model|algorithm|technique|benchmark|dataset|architecture|"
-    r"system|pipeline|metric|paradigm|strategy|module|agent|family|suite|regularizer)s?(?:,|\s+(?:called|named|dubbed|termed|namely))?|[,:\"“]))*\s*",
-    re.I)
+_LEAD_WORDS = frozenset(
+    """a an the our novel new simple effective efficient general unified first scalable lightweight principled
+    generic versatile robust powerful open large-scale comprehensive method methods framework frameworks approach
+    model models algorithm technique benchmark dataset architecture system pipeline metric paradigm strategy module
+    agent family suite regularizer called named dubbed termed namely""".split()
+)
+_LEAD_SHAPE = re.compile(r"\w+ly|[\w-]+-(?:based|aware|free|efficient|driven|guided)")
+
+
+def _lead_in_ok(text: str) -> bool:
+    """True when ``text`` holds only lead-in words (checked word by word: no regex backtracking)."""
+    for word in text.split():
+        word = word.strip(",:\"“”'")
+        if word and word.lower() not in _LEAD_WORDS and not _LEAD_SHAPE.fullmatch(word):
+            return False
+    return True
+
+
 _TITLE_DATASET = re.compile(
     r"^\s*(?:(?:an?|the)\s+(?:[\w\-]+\s+){0,5}?|(?:[\w\-]+\s+){0,2}?)(?:benchmark|dataset|data set|corpus|suite|testbed|"
     r"leaderboard|arena|test set|collection)s?\b", re.I)
@@ -108,7 +120,7 @@ class ProposalFinder:
         if len(words) > 1 and (_GERUND.match(words[0]) or "," in name or
                                any(w[0].islower() and w not in _TITLE_GLUE and not looks_like_name(w) for w in words)):
             last = words[-1]
-            if not looks_like_name(last) or last.rstrip("s") in ("LLM", "LM", "VLM", "MLLM"):
+            if not re.search(r"[a-z0-9][A-Z]|[A-Z]{2}|\d", last) or not looks_like_name(last):
                 return
             name, offset = last, offset + name.rfind(last)
         if not phrase_is_name(name):
@@ -126,7 +138,7 @@ class ProposalFinder:
         for short, (long, ls, le) in acronyms(doc).items():
             if not pos <= ls < pos + limit:
                 continue
-            lead_ok = _LEAD_IN.fullmatch(text[pos:ls]) is not None
+            lead_ok = _lead_in_ok(text[pos:ls])
             coined = bool(re.search(r"[a-z].*[A-Z]|[A-Z].*[a-z]", short)) and not re.search(r"[.;]\s", text[pos:ls])
             if lead_ok or (coined_only is False and coined and load_lexicon().lookup(short) is None):
                 self._add(doc, ls, long, rule, conf, out, aliases=(short,), context=context)
@@ -157,7 +169,8 @@ class ProposalFinder:
         if self._name_at(doc, pos, "proposal.called", 0.85, out, context=text[pos:pos + 80]):
             return
         lower = _LOWER_COINED.match(text, pos)
-        if lower and re.search(r"\b(?:call|dub|term|coin|refer)", match.group(0)):
+        coining = re.search(r"\b(?:we call|we dub|we term|we coin|which we call|coined|dubbed|termed|refer)", match.group(0))
+        if lower and coining and not re.search(r"so-$", text[max(0, match.start() - 3):match.start()]):
             name = lower.group(1)
             out.append(Candidate(_label_for(text[pos:pos + 80]), name, lower.start(1), lower.start(1) + len(name),
                                  "proposal.coined", 0.6, "PROPOSES"))

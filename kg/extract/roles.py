@@ -256,12 +256,12 @@ def _merge(items: list[Candidate]) -> list[Candidate]:
     merged: dict[tuple[str, str, str], Candidate] = {}
     for cand in sorted(items, key=lambda c: (c.start, -c.confidence)):
         label = "*" if cand.relation == "PROPOSES" else cand.label
-        key = (label, cand.relation or "", normalise_name(cand.name))
+        key = (label, cand.relation or "", _singular(normalise_name(cand.name)))
         first = merged.get(key)
         if first is None:
             merged[key] = cand
             continue
-        for alias in cand.aliases:
+        for alias in (cand.name, *cand.aliases):
             first.aliases = _add_alias(first.aliases, alias, first.name)
         if cand.confidence > first.confidence:
             first.confidence, first.rule = cand.confidence, cand.rule
@@ -269,6 +269,11 @@ def _merge(items: list[Candidate]) -> list[Candidate]:
         for k, v in cand.properties.items():
             first.properties.setdefault(k, v)
     return _merge_across_relations(list(merged.values()))
+
+
+def _singular(key: str) -> str:
+    """"neural snowflakes" and "neural snowflake" are one entity (long lowercase-final words only)."""
+    return key[:-1] if len(key) > 5 and key.endswith("s") and not key.endswith("ss") and key[-2].isalpha() else key
 
 
 def _merge_across_relations(items: list[Candidate]) -> list[Candidate]:

@@ -27,3 +27,10 @@ def test_acronym_pairs(text: str, pairs: list[tuple[str, str]]) -> None:
     for d in found:
         assert text[d.short_start:d.short_end] == d.short
         assert text[d.long_start:d.long_end] == d.long
+
+
+def test_long_form_offsets_with_short_words_repeated_later() -> None:
+    text = "we present a framework for learning a small yet generalizable temperature prediction network (TempNet) to"
+    (d,) = find_acronyms(text)
+    assert (d.short, d.long) == ("TempNet", "temperature prediction network")
+    assert text[d.long_start:d.long_end] == d.long
