@@ -23,7 +23,7 @@ from typing import Hashable
 import networkx as nx
 
 #: Average room per node in page pixels; vis-network node sizes are 8..40 px.
-SPACING = 90.0
+SPACING = 120.0
 
 
 def precompute_layout(graph: nx.Graph, seed: int = 7, iterations: int = 300) -> dict[Hashable, tuple[int, int]]:

@@ -65,8 +65,8 @@ def display_name(label: str, key: str, attrs: Mapping[str, Any]) -> str:
 
 
 def node_size(degree: int) -> int:
-    """Drawn radius in pixels: grows with the log of the degree (8 px alone, 40 px at ~250 links)."""
-    return min(40, 8 + round(4 * math.log2(1 + degree)))
+    """Drawn radius in pixels: grows with the log of the degree (9 px alone, 16 at 10 links, 36 at ~500)."""
+    return min(36, 6 + round(3 * math.log2(1 + degree)))
 
 
 def _plain(value: Any) -> Any:

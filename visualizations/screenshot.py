@@ -49,7 +49,7 @@ def showcase_node(graph: nx.MultiDiGraph) -> str:
     return min(graph, key=lambda n: (-graph.degree(n), n))
 
 
-def take_screenshot(page_path: Path, out: Path, select: str, chromium: str, size: tuple[int, int] = (1200, 700)) -> Path:
+def take_screenshot(page_path: Path, out: Path, select: str, chromium: str, size: tuple[int, int] = (1024, 620)) -> Path:
     """Open ``page_path``, select node ``select`` through the search box, save a PNG at ``out``."""
     from playwright.sync_api import sync_playwright
 
@@ -66,7 +66,7 @@ def take_screenshot(page_path: Path, out: Path, select: str, chromium: str, size
         page.wait_for_selector("html[data-selected]", state="attached")
         page.wait_for_timeout(600)  # the focus animation
         page.evaluate("id => { const net = paperkg.network, i = paperkg.data.nodes.findIndex(x => x.id === id);"
-                      " net.moveTo({position: net.getPosition(i), scale: 0.8}); }", select)
+                      " net.moveTo({position: net.getPosition(i), scale: 0.7}); }", select)
         page.wait_for_timeout(200)
         out.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(out))
@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         graph = demo_graph()
     with tempfile.TemporaryDirectory() as tmp:
-        page = write_html(graph, Path(tmp) / "view.html", ViewOptions(title="paperkg — sample corpus"))
+        page = write_html(graph, Path(tmp) / "view.html", ViewOptions(title="paperkg demo"))
         take_screenshot(page, args.output, showcase_node(graph), args.chromium)
     print(f"wrote {args.output} ({args.output.stat().st_size // 1024} KB)")
     return 0

@@ -112,7 +112,7 @@
    * Small graphs: everything outside the neighbourhood dims (touches every node and edge).
    * Big graphs: only the neighbours change (a thick border and a shadow), so a click costs
    * O(degree) instead of O(graph); vis-network's selection already widens the node's edges. */
-  var DIM_NODE = { opacity: 0.15, font: { color: "rgba(34,34,34,0.07)" } };
+  var DIM_NODE = { opacity: 0.1, font: { color: "rgba(34,34,34,0)" } };
   var RING = { borderWidth: 3, shadow: { enabled: true, color: "rgba(0,0,0,0.55)", size: 10, x: 0, y: 0 } };
   var UNRING = { borderWidth: 1, shadow: { enabled: false } };
   function neighbourhood(centre) {
