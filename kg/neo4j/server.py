@@ -366,7 +366,7 @@ def admin_import(
 
     if not (instance / "conf" / "neo4j.conf").is_file():
         write_config(instance, free_port(), free_port(), auth=True)
-    done = admin_command(instance, "database", "import", "full", "--overwrite-destination", *import_arguments(csv_folder), database, home=home, java_options=java_options)
+    done = admin_command(instance, "database", "import", "full", "--overwrite-destination", f"--report-file={instance / 'import.report'}", *import_arguments(csv_folder), database, home=home, java_options=java_options)
     if done.returncode != 0:
         raise ServerError(f"neo4j-admin import failed: {(done.stdout + done.stderr).strip()[-1200:]}")
     return _imported_counts(done.stdout)
