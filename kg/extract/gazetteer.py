@@ -10,6 +10,7 @@ dataset names (common words, two-letter acronyms) need a dataset word next to th
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -20,11 +21,14 @@ from kg.extract.state import Candidate, cands, text_of
 
 DATASET_HEADS = frozenset("dataset datasets benchmark benchmarks corpus corpora suite leaderboard split splits".split())
 _RESOLUTION = re.compile(r"\d{3,4}(?:[x×]\d{3,4})?(?:px)?")
-_COMPOUND = re.compile(r"(?<![\w.\-])(?=[\w.+\-]*[\d\-])[A-Za-z][\w.+]*(?:-[\w.+]+)+|(?<![\w.\-])[A-Za-z]+\d[\w.+]*")
+_COMPOUND = re.compile(r"[A-Za-z][\w.+]*(?:-[\w.+]+)+|[A-Za-z]+\d[\w.+]*")
 _BASE_SUFFIX = frozenset(
     "based like style level type family series generated guided only scale sized size class grade "
     "powered driven enhanced augmented inspired equivalent specific centric aligned distilled".split()
 )
+_CUTS = re.compile(r"-|(?<=[A-Za-z])(?=\d)")
+_SENTENCE_GLUE = re.compile(r"\.(?=[A-Z][a-z])")
+_DOT_WORD = re.compile(r"\.[a-z]{2,}")
 _VERSION = re.compile(r" (?:[vV]\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)(?![\w.\-]*\w)")
 _INNER_CAP = re.compile(r"[a-z][A-Z]|[A-Za-z]\d")
 _SIZE = re.compile(r"[ \-](\d+(?:\.\d+)?[BMKT]|[xX]?[Ll]arge|[Bb]ase|[Ss]mall|[Mm]ini|[Ii]nstruct|[Cc]hat|[Tt]urbo)\b")
@@ -125,14 +129,14 @@ class GazetteerMatcher:
         """Versioned / checkpoint / split names whose prefix is a known name ("Llama-3-8B",
         "AIME2025", "OSWorld-G"); "-based"/"-style" compounds and image resolutions
         ("ImageNet-256") count as the base name."""
-        for match in _COMPOUND.finditer(text):
-            word = re.split(r"\.(?=[A-Z][a-z])", match.group(0))[0].rstrip(".")
-            if word.lower() in self.prefix_forms or _in_url(text, match.start(), match.end()):
+        for start, raw_end, raw in _compound_words(text):
+            word = _SENTENCE_GLUE.split(raw)[0].rstrip(".")
+            if word.lower() in self.prefix_forms or _in_url(text, start, raw_end):
                 continue
             base, rest = self._known_prefix(word)
             if base is None:
                 continue
-            entry, start = self.entries[base], match.start()
+            entry = self.entries[base]
             prefix_len = len(word) - len(rest) - (1 if word[len(word) - len(rest) - 1:][:1] == "-" else 0)
             generic = rest.lower() in _BASE_SUFFIX or (entry.label == "Dataset" and _RESOLUTION.fullmatch(rest))
             if generic:
@@ -151,7 +155,7 @@ class GazetteerMatcher:
 
     def _known_prefix(self, word: str) -> tuple[int | None, str]:
         """The longest known method prefix of ``word`` (split at hyphens and letter/digit turns)."""
-        cuts = [m.start() for m in re.finditer(r"-|(?<=[A-Za-z])(?=\d)", word)]
+        cuts = [m.start() for m in _CUTS.finditer(word)]
         for cut in reversed(cuts):
             prefix = word[:cut]
             if len(prefix) >= 3 and prefix.lower() in self.prefix_forms and self._prefix_ok(prefix):
@@ -170,7 +174,25 @@ class GazetteerMatcher:
 
 def _in_url(text: str, start: int, end: int) -> bool:
     """A word that is part of a URL or host name (".github.io", "github.com/owner")."""
-    return text[start - 1:start] in "/." and start > 0 or bool(re.match(r"\.[a-z]{2,}", text[end:end + 4]))
+    return text[start - 1:start] in "/." and start > 0 or bool(_DOT_WORD.match(text, end))
+
+
+def _compound_words(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) of each whitespace-separated word with a hyphen or a digit that
+    starts with a letter, outer punctuation stripped: "(Llama-3-8B)," -> "Llama-3-8B"."""
+    pos = 0
+    for chunk in text.split():
+        start = text.find(chunk, pos)
+        pos = start + len(chunk)
+        if chunk.isalpha():
+            continue
+        word = chunk.strip("()[]{},;:!?\"'“”")
+        if not word or not word[0].isalpha() or word.isalpha():
+            continue
+        start += chunk.find(word)
+        match = _COMPOUND.match(word)
+        if match:
+            yield start, start + len(word), match.group(0)
 
 
 @Language.factory("kg_gazetteer")

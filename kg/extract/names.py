@@ -10,6 +10,7 @@ ordinary English word ("Mamba" is, "Results" is not):
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.extract.lexicon import GENERIC_NAMES, load_lexicon
@@ -36,21 +37,25 @@ _GENERIC_HEADS = frozenset(
 _STOPWORDS = frozenset("of for and in to on with the a an".split())
 
 
+_NUMBERISH = re.compile(r"[\d.,%x×]+[A-Za-z]?|\d+[BMKT]|[A-Z][a-z]?|\d+(?:st|nd|rd|th|D)")
+_ALLCAPS = re.compile(r"[A-Z]{2,}s?")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def looks_like_name(word: str) -> bool:
     """True for a word that reads as a coined name rather than an English word."""
     word = word.strip(".,;:'\"")
-    if len(word) < 2 or word in GENERIC_NAMES or word.isdigit() or re.fullmatch(r"[\d.,%x×]+[A-Za-z]?", word):
-        return False
-    if re.fullmatch(r"\d+[BMKT]|[A-Z][a-z]?|\d+(?:st|nd|rd|th|D)", word):
+    if len(word) < 2 or word in GENERIC_NAMES or word.isdigit() or _NUMBERISH.fullmatch(word):
         return False
     if _INNER.match(word):
-        return not re.fullmatch(r"[A-Z]{2,}s?", word) or word.rstrip("s") not in GENERIC_NAMES
+        return not _ALLCAPS.fullmatch(word) or word.rstrip("s") not in GENERIC_NAMES
     if not word[0].isupper():
         return False
     head = word.split("-")[0]
     return len(head) >= 3 and not load_lexicon().is_common(head)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def phrase_is_name(phrase: str) -> bool:
     """A multiword capitalised phrase that is a name ("Stable Diffusion", "Denoising LM"),
     not an ordinary title phrase ("Large Language Models", "The Quest for the Right Mediator")."""
