@@ -24,6 +24,7 @@ _SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|\s*/\s*)")
 _HEAD = re.compile(r" (?:benchmarks?|datasets?|data set|corpus|suite|leaderboard)\b")
 #: Coined benchmark names: "FlexTravelBench", "iWorld-Bench", "Terminal-Bench-2", "VideoQA-Eval".
 _BENCH_NAME = re.compile(r"(?<![\w\-])[A-Za-z][\w\-]*?(?:Bench|-bench|BENCH|Eval|Arena|Gym|QA)(?:-?\d[\w.]*|-[A-Z][\w]*)?(?![\w\-])")
+_BENCH_WORDS = ("Bench", "bench", "BENCH", "Eval", "Arena", "Gym", "QA")
 _EVAL = re.compile(
     r"\b(?:experiments?|evaluations?|results?|evaluated|evaluate|evaluating|tested|testing|benchmarked|validated|"
     r"performance|accuracy|improvements?|gains?|state-of-the-art|SOTA|trained|fine-tuned|pre-trained|pretrained)"
@@ -83,7 +84,8 @@ class ContextNames:
             if found and _is_new_name(found[1], acronyms(doc)):
                 pos, name = found
                 out.append(Candidate("Dataset", name, pos, pos + len(name), "context.dataset_head", 0.6, "EVALUATES_ON"))
-        for match in _BENCH_NAME.finditer(text, start):
+        bench_words = any(w in text for w in _BENCH_WORDS)
+        for match in _BENCH_NAME.finditer(text, start) if bench_words else ():
             name = match.group(0)
             if _is_new_name(name, acronyms(doc)):
                 out.append(Candidate("Dataset", name, match.start(), match.end(), "context.bench_name", 0.6))

@@ -96,16 +96,19 @@ class ProposalFinder:
         start = abstract_start(doc)
         for trig in _TRIGGER.finditer(text, start):
             self._after_trigger(doc, trig.end(), out)
-        for match in _CALLED.finditer(text, start):
+        lowered = text.lower()
+        has = lambda *words: any(w in lowered for w in words)  # noqa: E731  (cheap pre-checks)
+        called = _CALLED.finditer(text, start) if has("call", "name", "dub", "term", "coin", "refer") else ()
+        for match in called:
             if not _TASK_WORDS.search(text, max(0, match.start() - 40), match.start()):
                 self._called(doc, match, out)
         for match in _APPOSITION.finditer(text, start):
             self._apposition(doc, match, out)
-        for match in _NOVEL_HEAD.finditer(text, start):
+        for match in _NOVEL_HEAD.finditer(text, start) if has("novel", "new", "our") else ():
             self._name_at(doc, match.end(), "proposal.novel_head", 0.75, out, context=match.group(0))
-        for match in _OUR_PROPOSED.finditer(text, start):
+        for match in _OUR_PROPOSED.finditer(text, start) if has("proposed", "introduced", "new") else ():
             self._name_at(doc, match.end(), "proposal.our_proposed", 0.8, out, context=text[match.end():match.end() + 60])
-        for match in _QUOTED.finditer(text, start):
+        for match in _QUOTED.finditer(text, start) if has('"', "“") else ():
             if phrase_is_name(match.group(1)) and re.search(r"\b(?:this|our|the proposed)\s*$", text[max(0, match.start() - 20):match.start()], re.I):
                 self._add(doc, match.start(1), match.group(1), "proposal.quoted", 0.7, out, context=match.group(0))
         return doc

@@ -26,9 +26,10 @@ METRIC = (
     r"pass@\d+|Pass@\d+|success rate|win[- ]rate|FID|FVD|PSNR|SSIM|LPIPS|WER|CER|EM|perplexity|PPL|NDCG(?:@\d+)?|"
     r"MRR|Hits@\d+|R@\d+|Recall@\d+|IoU|Dice|score|points?|BLEU score|CLIPScore|throughput|speedup|latency)"
 )
-_VALUE_FIRST = re.compile(rf"(\d+(?:\.\d+)?)\s*(%|pp|points?|x|×|dB)?\s+(?:\w+\s+){{0,1}}?({METRIC})\b(?:\s+(?:on|in)\b)?")
-_METRIC_FIRST = re.compile(
-    rf"\b({METRIC})\s+(?:of|by|to|at|reaching|=|:)?\s*(?:up to\s+|over\s+|about\s+|nearly\s+)?(\d+(?:\.\d+)?)\s*(%|pp|points?|x|×|dB)?")
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(%|pp|points?|x|×|dB)?")
+_METRIC_AFTER = re.compile(rf"\s+(?:\w+\s+){{0,1}}?({METRIC})\b(?:\s+(?:on|in)\b)?")
+_METRIC_BEFORE = re.compile(
+    rf"\b({METRIC})\s+(?:of|by|to|at|reaching|=|:)?\s*(?:up to\s+|over\s+|about\s+|nearly\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -45,12 +46,18 @@ class Result:
 def find_results(text: str, start: int = 0) -> list[Result]:
     """Every "value unit metric" or "metric by value unit" claim in ``text[start:]``."""
     found = []
-    for match in _VALUE_FIRST.finditer(text, start):
-        found.append(Result(match.group(3), float(match.group(1)), match.group(2) or "", match.start(), match.end()))
-    for match in _METRIC_FIRST.finditer(text, start):
-        if not any(r.start <= match.start() < r.end or match.start() <= r.start < match.end() for r in found):
-            found.append(Result(match.group(1), float(match.group(2)), match.group(3) or "", match.start(), match.end()))
-    return sorted(found, key=lambda r: r.start)
+    for number in _NUMBER.finditer(text, start):
+        if number.start() > 0 and (text[number.start() - 1].isalnum() or text[number.start() - 1] in ".-"):
+            continue
+        value, unit = float(number.group(1)), number.group(2) or ""
+        after = _METRIC_AFTER.match(text, number.end())
+        if after:
+            found.append(Result(after.group(1), value, unit, number.start(), after.end()))
+            continue
+        before = _METRIC_BEFORE.search(text, max(start, number.start() - 60), number.start())
+        if before:
+            found.append(Result(before.group(1), value, unit, before.start(), number.end()))
+    return found
 
 
 _METRIC_WORD = re.compile(rf"(?<![\w\-]){METRIC}(?![\w\-])")
