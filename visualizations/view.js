@@ -401,8 +401,9 @@
   network.on("hoverNode", function (params) {
     var n = NODES[params.node];
     tooltip.textContent = LABELS[n.l].name + ": " + (n.p.title || n.p.name || n.t);
-    tooltip.style.left = (params.event.center ? params.event.center.x : params.pointer.DOM.x) + 14 + "px";
-    tooltip.style.top = (params.event.center ? params.event.center.y : params.pointer.DOM.y) + 14 + "px";
+    var box = container.getBoundingClientRect();
+    tooltip.style.left = box.left + params.pointer.DOM.x + 14 + "px";
+    tooltip.style.top = box.top + params.pointer.DOM.y + 14 + "px";
     tooltip.hidden = false;
   });
   network.on("blurNode", function () { tooltip.hidden = true; });

@@ -73,6 +73,8 @@ def test_sample_graph_page(browser, tmp_path, sample_graph):
     run = _page(browser, sample_graph, tmp_path, "sample")
     page = run.page
     assert page.evaluate(COUNTS) == [sample_graph.number_of_nodes(), sample_graph.number_of_edges()]
+    assert page.evaluate("paperkg.data.meta.physics") is True  # small: live physics ran from the precomputed start…
+    assert page.evaluate("paperkg.network.physics.physicsEnabled") is False  # …and stopped once stable
     legend = page.eval_on_selector_all("#legend-labels input", "xs => xs.map(x => x.dataset.label)")
     assert set(legend) == {label for _, label in sample_graph.nodes(data="label")}
     target = max((n for n, l in sample_graph.nodes(data="label") if l == "Method"), key=sample_graph.degree)

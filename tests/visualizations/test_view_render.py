@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import base64
+import os
+import subprocess
+import sys
 import hashlib
 import json
 import re
@@ -100,6 +103,20 @@ def test_same_graph_same_bytes():
     for layout in ("physics", "precomputed"):
         first = render_html(graph, ViewOptions(layout=layout))
         assert render_html(graph.copy(), ViewOptions(layout=layout)) == first
+
+
+def test_same_bytes_across_processes(tmp_path):
+    """Hash randomisation must not leak into the page: two interpreters, two seeds, one output."""
+    code = ("import sys, hashlib; from kg.visualizations.synthetic import synthetic_graph;"
+            "from kg.visualizations.renderer import render_html, ViewOptions;"
+            "g = synthetic_graph(120, seed=4);"
+            "print(hashlib.sha256(render_html(g, ViewOptions(top=20, exclude=('Author',))).encode()).hexdigest())")
+    digests = {
+        subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed},
+                       capture_output=True, text=True, check=True).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
 
 
 def test_payload_counts_match_the_graph():
