@@ -39,9 +39,9 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def neo4j_browser(chromium, neo4j_server, neo4j_settings):
-    """A page of Neo4j Browser, connected to the test server through its own connect form."""
+    """A page of Neo4j Browser, connected once (per module) to the test server through its own connect form."""
     origin = neo4j_server.http_url
     context = chromium.new_context(viewport={"width": 1400, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
