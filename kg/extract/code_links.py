@@ -43,8 +43,9 @@ _PROMISE = re.compile(
     r"(?:released|available|open[- ]sourced|public|accessible|shared)"
     r"|we\s+(?:will|plan to|intend to|commit to|promise to)\s+(?:publicly\s+|fully\s+)?(?:release|open[- ]source|"
     r"make\s+[^.]{0,60}?(?:public|available)|share)"
-    r"|(?:code|data|dataset|models?|weights|implementation|benchmark|resources)[^.]{0,60}?\b(?:are|is)\s+"
-    r"(?:publicly|freely|openly)\s+available"
+    r"|(?:code|data|dataset|models?|weights|checkpoints|implementation|benchmark|resources|artifacts|toolbox|"
+    r"toolkit|library|framework|suite|pipeline)[^.]{0,60}?\b(?:are|is|have been|has been)\s+"
+    r"(?:(?:fully|publicly|freely|openly|all)\s+)*(?:available|open[- ]sourced|released)"
     r"|(?:upon|after)\s+(?:acceptance|publication))",
     re.I,
 )
