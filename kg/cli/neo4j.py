@@ -215,10 +215,10 @@ def status_command(instance: Path | None) -> None:
     info, up = server.status(instance)
     if info is None:
         click.echo("never started", err=True)
-        raise SystemExit(1)
+        raise click.exceptions.Exit(1)
     _echo_info(info, up)
     if not up:
-        raise SystemExit(1)
+        raise click.exceptions.Exit(1)
 
 
 @neo4j_group.command("env")

@@ -26,8 +26,8 @@ import networkx as nx
 from kg.atomic import atomic_write_text
 from kg.errors import ExportError
 from kg.export import register_exporter
-from kg.model import Label, RelType
-from kg.neo4j.cypher import edge_props, node_props, node_rows, relationship_rows
+from kg.model import Label
+from kg.neo4j.cypher import node_rows, relationship_rows
 
 #: Joins list elements (neo4j-admin ``--array-delimiter``); a unit separator never occurs in paper text.
 ARRAY_DELIMITER = "\u001f"
@@ -48,24 +48,25 @@ def _type_of(value: Any) -> str:
 
 
 def column_types(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """``{property: neo4j-admin type}`` over all rows (ints mixed with floats become double)."""
+    """``{property: neo4j-admin type}`` over all rows (ints mixed with floats become double;
+    an empty list says nothing about its element type)."""
     seen: dict[str, set[str]] = defaultdict(set)
     for props in rows:
         for name, value in props.items():
-            if not (isinstance(value, list) and not value):
-                seen[name].add(_type_of(value))
-            else:
-                seen[name]
-    types = {}
-    for name, found in sorted(seen.items()):
-        found = found or {"string[]"}
-        if found <= {"long", "double"}:
-            types[name] = "double" if "double" in found else "long"
-        elif len(found) == 1:
-            types[name] = found.pop()
-        else:
-            raise ExportError(f"property {name!r} has values of several types ({', '.join(sorted(found))}); neo4j-admin needs one")
-    return types
+            kinds = seen[name]
+            if value != []:
+                kinds.add(_type_of(value))
+    return {name: _one_type(name, found) for name, found in sorted(seen.items())}
+
+
+def _one_type(name: str, found: set[str]) -> str:
+    if not found:
+        return "string[]"
+    if found <= {"long", "double"}:
+        return "double" if "double" in found else "long"
+    if len(found) == 1:
+        return next(iter(found))
+    raise ExportError(f"property {name!r} has values of several types ({', '.join(sorted(found))}); neo4j-admin needs one")
 
 
 def _cell(value: Any) -> str:
@@ -135,7 +136,7 @@ def import_arguments(folder: str | Path) -> list[str]:
         option, _, rest = line.partition("=")
         kind, _, name = rest.partition("=")
         resolved.append(f"{option}={kind}={folder / name}")
-    return [*resolved, f"--array-delimiter=\\u001F", *FIXED_OPTIONS]
+    return [*resolved, "--array-delimiter=\\u001F", *FIXED_OPTIONS]
 
 
 @register_exporter("neo4j-csv", "CSV files for neo4j-admin database import (one per label / relationship type)", target="dir")

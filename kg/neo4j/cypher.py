@@ -25,7 +25,7 @@ import math
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
 import networkx as nx
 
@@ -250,11 +250,3 @@ def render_statement(statement: Statement) -> str:
         return statement.query + ";"
     rows = "[\n" + ",\n".join("  " + literal(dict(row)) for row in statement.rows) + "\n]"
     return statement.query.replace("$rows", rows, 1) + ";"
-
-
-def plan_counts(graph: nx.MultiDiGraph) -> tuple[int, int]:
-    return graph.number_of_nodes(), graph.number_of_edges()
-
-
-def iter_statements(statements: Iterable[Statement], kind: str) -> Iterator[Statement]:
-    return (s for s in statements if s.kind == kind)
