@@ -2,12 +2,14 @@
 
 Nodes and edges become short records indexed by position (numbers are cheaper than
 string ids for vis-network at 20k nodes); evidence sentences are shared through a
-string table; every link is checked here against a small allow-list of hosts.
-Nothing in it is markup: the page turns every string into text.
+string table and identical edge property sets through a props table; every link is
+checked here against a small allow-list of hosts. Nothing in it is markup: the page
+turns every string into text.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from typing import Any, Hashable, Mapping
@@ -111,24 +113,29 @@ def evidence_mark(evidence: str, attrs: Mapping[str, Any], source_text: str, nam
     return None
 
 
-class _Strings:
-    """A string table: each distinct evidence sentence is stored once."""
+class _Table:
+    """An interning table: each distinct value is stored once and referred to by its index."""
 
     def __init__(self) -> None:
-        self.items: list[str] = []
+        self.items: list[Any] = []
         self._index: dict[str, int] = {}
 
-    def add(self, text: str) -> int:
-        if text not in self._index:
-            self._index[text] = len(self.items)
-            self.items.append(text)
-        return self._index[text]
+    def add(self, value: Any) -> int:
+        key = value if isinstance(value, str) else json.dumps(value, sort_keys=True)
+        if key not in self._index:
+            self._index[key] = len(self.items)
+            self.items.append(value)
+        return self._index[key]
 
 
-def _edge_record(graph: nx.MultiDiGraph, u: Hashable, v: Hashable, attrs: Mapping[str, Any],
-                 ids: dict, rels: list[str], strings: _Strings) -> list:
-    rel = str(attrs.get("type", ""))
-    props = {k: _plain(val) for k, val in sorted(attrs.items()) if k not in ("type", "evidence") and val is not None}
+#: Edge attributes the page does not show (``mk`` replaces the offsets into the abstract).
+_SKIP_EDGE_ATTRS = {"type", "evidence", "start", "end", "sentence"}
+
+
+def _edge_props(graph: nx.MultiDiGraph, u: Hashable, v: Hashable, attrs: Mapping[str, Any], strings: _Table) -> dict:
+    props = {k: _plain(val) for k, val in sorted(attrs.items()) if k not in _SKIP_EDGE_ATTRS and val is not None}
+    if props.get("mentions") == 1:
+        del props["mentions"]
     evidence = attrs.get("evidence")
     if isinstance(evidence, str) and evidence:
         paper = graph.nodes[u]
@@ -139,7 +146,22 @@ def _edge_record(graph: nx.MultiDiGraph, u: Hashable, v: Hashable, attrs: Mappin
         mark = evidence_mark(evidence, attrs, str(source), names)
         if mark:
             props["mk"] = mark
-    return [ids[u], ids[v], rels.index(rel), props]
+    return props
+
+
+def _edge_records(graph: nx.MultiDiGraph, ids: dict, rels: list[str]) -> tuple[list[list[int]], list[dict], list[str]]:
+    """``[source, target, rel, props]`` index quadruples, the shared props table and the evidence strings.
+
+    Metadata edges (AUTHORED_BY, keyword MENTIONS …) mostly share identical properties, so
+    each distinct property set is stored once (a third of the HF page's size otherwise).
+    """
+    strings, props = _Table(), _Table()
+    edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], str(e[2])))
+    records = [
+        [ids[u], ids[v], rels.index(str(a.get("type", ""))), props.add(_edge_props(graph, u, v, a, strings))]
+        for u, v, _k, a in edges
+    ]
+    return records, props.items, strings.items
 
 
 def _label_order(graph: nx.MultiDiGraph) -> list[str]:
@@ -178,9 +200,7 @@ def build_payload(graph: nx.MultiDiGraph, positions: Mapping[Hashable, tuple[int
     ids = {n: i for i, n in enumerate(nodes)}
     positions = positions or {}
     records = [_node_record(n, graph.nodes[n], labels, graph.degree(n), positions.get(n)) for n in nodes]
-    strings = _Strings()
-    edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], str(e[2])))
-    edge_records = [_edge_record(graph, u, v, a, ids, rels, strings) for u, v, _k, a in edges]
+    edge_records, edge_props, strings = _edge_records(graph, ids, rels)
     label_counts = {x: 0 for x in labels}
     for record in records:
         label_counts[labels[record["l"]]] += 1
@@ -193,5 +213,6 @@ def build_payload(graph: nx.MultiDiGraph, positions: Mapping[Hashable, tuple[int
         "rels": _rel_styles(rels, rel_counts),
         "nodes": records,
         "edges": edge_records,
-        "strings": strings.items,
+        "eprops": edge_props,
+        "strings": strings,
     }

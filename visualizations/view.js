@@ -272,9 +272,9 @@
       var li = el("li");
       li.appendChild(el("span", (out ? "→ " : "← ") + RELS[e[2]].name + " "));
       li.appendChild(nodeButton(other));
-      var ev = evidenceBlock(e[3]);
+      var ev = evidenceBlock(data.eprops[e[3]]);
       if (ev) li.appendChild(ev);
-      var facts = edgeFacts(e[3]);
+      var facts = edgeFacts(data.eprops[e[3]]);
       if (facts) li.appendChild(el("div", facts, "meta"));
       ul.appendChild(li);
     });
@@ -291,9 +291,9 @@
     p.appendChild(el("span", " → " + r.name + " → "));
     p.appendChild(nodeButton(e[1]));
     box.appendChild(p);
-    var ev = evidenceBlock(e[3]);
+    var ev = evidenceBlock(data.eprops[e[3]]);
     if (ev) { box.appendChild(el("h2", "Evidence")); box.appendChild(ev); }
-    var facts = edgeFacts(e[3]);
+    var facts = edgeFacts(data.eprops[e[3]]);
     if (facts) box.appendChild(el("p", facts, "meta"));
     details.replaceChildren(box);
     document.documentElement.setAttribute("data-selected-edge", String(ei));
