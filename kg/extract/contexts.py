@@ -24,6 +24,8 @@ _SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|\s*/\s*)")
 _HEAD = re.compile(r" (?:benchmarks?|datasets?|data set|corpus|suite|leaderboard)\b")
 #: Coined benchmark names: "FlexTravelBench", "iWorld-Bench", "Terminal-Bench-2", "VideoQA-Eval".
 _BENCH_NAME = re.compile(r"(?<![\w\-])[A-Za-z][\w\-]*?(?:Bench|-bench|BENCH|Eval|Arena|Gym|QA)(?:-?\d[\w.]*|-[A-Z][\w]*)?(?![\w\-])")
+_CLASS_AFTER = re.compile(r"[\s\-]+(?:methods|models|approaches|baselines|techniques|systems|variants|frameworks|"
+                          r"algorithms|architectures|agents|pipelines)\b")
 _BENCH_WORDS = ("Bench", "bench", "BENCH", "Eval", "Arena", "Gym", "QA")
 _EVAL = re.compile(
     r"\b(?:experiments?|evaluations?|results?|evaluated|evaluate|evaluating|tested|testing|benchmarked|validated|"
@@ -98,6 +100,8 @@ class ContextNames:
     @staticmethod
     def _items(text: str, pos: int, label: str, rule: str, conf: float, rel: str, out: list[Candidate]) -> None:
         for offset, name in list_items(text, pos):
+            if _CLASS_AFTER.match(text, offset + len(name)):
+                continue  # "existing UQ methods": a class of methods, not a named one
             if _is_new_name(name):
                 out.append(Candidate(label, name, offset, offset + len(name), rule, conf, rel))
 

@@ -168,7 +168,7 @@ class GazetteerMatcher:
         words, or distinctive forms in any case."""
         if prefix in self.exact_forms:
             entry = self.entries[self.surface_index[prefix]]
-            return entry.label == "Method" or not self.lex.is_common(prefix)
+            return entry.label == "Method" or prefix.isupper() or not self.lex.is_common(prefix)
         return len(prefix) >= 5 and bool(_INNER_CAP.search(prefix)) and not self.lex.is_common(prefix)
 
 

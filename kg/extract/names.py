@@ -16,7 +16,7 @@ import re
 from kg.extract.lexicon import GENERIC_NAMES, load_lexicon
 
 #: One name-ish word, hyphenated parts and version dots included.
-_BODY = r"(?:[\w+&@]|[.'](?=\w))*(?:-(?:[\w+&@]|[.'](?=\w))+)*"
+_BODY = r"(?:[\w+&@]|[.'](?=\w)(?![A-Z][a-z]))*(?:-(?:[\w+&@]|[.'](?=\w)(?![A-Z][a-z]))+)*"
 WORD = rf"[A-Za-z0-9]{_BODY}"
 CAPWORD = rf"[A-Z0-9]{_BODY}"
 #: Up to five capitalised / name-like words: a candidate multiword name.

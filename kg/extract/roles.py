@@ -196,7 +196,9 @@ def _block_inside_proposed(items: list[Candidate], text: str) -> list[Candidate]
     """Names inside every written occurrence of a proposed name ("IFEval" in "Inverse IFEval")
     belong to the proposal, not to a separate entity."""
     blocked: list[tuple[int, int]] = []
-    for form in {f for c in items if c.relation == "PROPOSES" for f in (c.name, *c.aliases) if len(f) > 3}:
+    forms = {f for c in items if c.relation == "PROPOSES" for f in (c.name, *c.aliases) if len(f) > 3}
+    forms |= {c.name for c in items if c.rule == "acronym.definition"}  # "Common Principal Component Analysis"
+    for form in forms:
         pos = text.find(form)
         while pos >= 0:
             blocked.append((pos, pos + len(form)))
