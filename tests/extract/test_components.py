@@ -10,7 +10,7 @@ from kg.extract.results import find_results
 from kg.extract.roles import classify_long_form
 from kg.extract.sentences import split_sentences
 
-from tests.extract.helpers import found, run
+from tests.extract.extract_helpers import found, run
 
 
 def test_sentences_respect_abbreviations_and_decimals() -> None:

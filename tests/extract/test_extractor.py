@@ -7,7 +7,7 @@ import pytest
 from kg.extract import COMPONENTS, build_pipeline
 from kg.model import Label, Paper, RelType
 
-from tests.extract.helpers import extractor, found, run
+from tests.extract.extract_helpers import extractor, found, run
 
 
 def test_pipeline_is_blank_english_with_registered_components() -> None:
