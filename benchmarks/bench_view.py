@@ -13,7 +13,9 @@ Graphs are synthetic but follow the schema and the HF graph's shape
     python benchmarks/bench_view.py --graph hf.graph.json
 
 Times are wall-clock on this machine (2 cores, shared): the load average is printed with
-the figures, since other work on the machine slows Chromium down.
+the figures, since other work on the machine slows Chromium down. The page's main-thread
+CPU time until ready (Chrome's ``ThreadTime``) is printed too: it hardly depends on the
+load, and is about what an idle machine takes.
 """
 
 from __future__ import annotations
@@ -53,29 +55,38 @@ def time_generation(graph: nx.MultiDiGraph, options: ViewOptions, out: Path) -> 
     return total, time.perf_counter() - start
 
 
-def time_to_interactive(browser, path: Path, repeat: int) -> tuple[list[float], list, int]:
-    """readyAt (ms) of ``repeat`` fresh loads, the marks of the last one, and requests that left the page."""
-    readies, marks, leaked = [], [], 0
+def time_to_interactive(browser, path: Path, repeat: int) -> tuple[list[float], list[float], list, int]:
+    """For ``repeat`` fresh loads: readyAt (ms, wall clock) and the page's main-thread CPU time until
+    then (ms, Chrome's ``ThreadTime`` metric: what an idle machine would take, about); the marks of
+    the last load, and how many requests tried to leave the page."""
+    readies, cpu, marks, leaked = [], [], [], 0
     for _ in range(repeat):
         page = browser.new_page(viewport={"width": 1400, "height": 850})
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Performance.enable")
         own = path.resolve().as_uri()
         hits: list[str] = []
         page.route("**/*", lambda r: r.continue_() if r.request.url == own else (hits.append(r.request.url), r.abort()))
         page.goto(own)
         page.wait_for_selector("html[data-ready]", timeout=300_000)
         readies.append(page.evaluate("paperkg.readyAt"))
+        metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+        cpu.append(metrics.get("ThreadTime", float("nan")) * 1000)
         marks = page.evaluate(MARKS_JS)
         leaked += len(hits)
         page.close()
-    return readies, marks, leaked
+    return readies, cpu, marks, leaked
 
 
 def report(name: str, graph: nx.MultiDiGraph, options: ViewOptions, browser, repeat: int, workdir: Path) -> None:
     out = workdir / f"{name}.html"
     total, layout = time_generation(graph, options, out)
     selected = select_graph(graph, options)
-    readies, marks, leaked = time_to_interactive(browser, out, repeat) if browser else ([], [], 0)
-    tti = f"median {statistics.median(readies) / 1000:5.2f} s  min {min(readies) / 1000:5.2f} s" if readies else "n/a"
+    readies, cpu, marks, leaked = time_to_interactive(browser, out, repeat) if browser else ([], [], [], 0)
+    tti = "n/a"
+    if readies:
+        tti = (f"median {statistics.median(readies) / 1000:5.2f} s  min {min(readies) / 1000:5.2f} s"
+               f"  (main-thread CPU {statistics.median(cpu) / 1000:4.2f} s)")
     print(f"{name:<22} {selected.number_of_nodes():>6} nodes {selected.number_of_edges():>6} edges | "
           f"generate {total:5.2f} s (layout {layout:4.2f} s) | {out.stat().st_size / 1e6:5.1f} MB | "
           f"interactive {tti} | requests out: {leaked}", flush=True)
