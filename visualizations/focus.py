@@ -23,7 +23,7 @@ from typing import Iterable
 
 import networkx as nx
 
-from kg.errors import NotFoundError
+from kg.errors import NotFoundError, UnknownNameError
 from kg.ids import normalise_name
 from kg.model import Label
 
@@ -72,13 +72,20 @@ def induced_subgraph(graph: nx.MultiDiGraph, keep: Iterable[str]) -> nx.MultiDiG
 
 def filter_labels(graph: nx.MultiDiGraph, include: Iterable[str] = (), exclude: Iterable[str] = ()) -> nx.MultiDiGraph:
     """Keep only nodes whose label is in ``include`` (all when empty) and not in ``exclude``."""
-    include_set = {Label(x).value for x in include}
-    exclude_set = {Label(x).value for x in exclude}
+    include_set, exclude_set = _labels(include), _labels(exclude)
     keep = [
         n for n, label in graph.nodes(data="label")
         if (not include_set or label in include_set) and label not in exclude_set
     ]
     return induced_subgraph(graph, keep)
+
+
+def _labels(names: Iterable[str]) -> set[str]:
+    valid = {label.value for label in Label}
+    for name in names:
+        if name not in valid:
+            raise UnknownNameError("label", name, valid)
+    return set(names)
 
 
 def focus_subgraph(graph: nx.MultiDiGraph, name: str, depth: int = 1) -> nx.MultiDiGraph:

@@ -22,7 +22,7 @@ import hashlib
 import html
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -61,7 +61,6 @@ class ViewOptions:
     layout: str = "auto"
     physics_max_nodes: int = PHYSICS_MAX_NODES
     seed: int = 7
-    extra_meta: tuple[tuple[str, str], ...] = field(default=())
 
 
 def select_graph(graph: nx.MultiDiGraph, options: ViewOptions) -> nx.MultiDiGraph:
@@ -85,7 +84,8 @@ def uses_physics(n_nodes: int, options: ViewOptions) -> bool:
     return options.layout == "physics"
 
 
-def _meta(graph: nx.MultiDiGraph, selected: nx.MultiDiGraph, options: ViewOptions, physics: bool) -> dict[str, Any]:
+def _meta(graph: nx.MultiDiGraph, options: ViewOptions, physics: bool) -> dict[str, Any]:
+    """What the page says about itself: title, layout mode, the view's description, the whole graph's size."""
     view = []
     if options.include or options.exclude:
         view.append("labels: " + ", ".join([*options.include, *(f"not {x}" for x in options.exclude)]))
@@ -93,11 +93,8 @@ def _meta(graph: nx.MultiDiGraph, selected: nx.MultiDiGraph, options: ViewOption
         view.append(f"focus: {options.focus} (depth {options.depth})")
     if options.top:
         view.append(f"top {options.top} entities")
-    meta = {"title": options.title, "physics": physics, "view": "; ".join(view),
-            "total_nodes": graph.number_of_nodes(), "total_edges": graph.number_of_edges(),
-            "seed": options.seed}
-    meta.update(dict(options.extra_meta))
-    return meta
+    return {"title": options.title, "physics": physics, "view": "; ".join(view),
+            "total_nodes": graph.number_of_nodes(), "total_edges": graph.number_of_edges(), "seed": options.seed}
 
 
 def generate_payload(graph: nx.MultiDiGraph, options: ViewOptions) -> dict[str, Any]:
@@ -106,7 +103,7 @@ def generate_payload(graph: nx.MultiDiGraph, options: ViewOptions) -> dict[str, 
     physics = uses_physics(selected.number_of_nodes(), options)
     # Positions are always computed: with physics they are the starting point, so it settles fast.
     positions = precompute_layout(selected, seed=options.seed)
-    return build_payload(selected, positions, _meta(graph, selected, options, physics))
+    return build_payload(selected, positions, _meta(graph, options, physics))
 
 
 def json_for_script(data: Any) -> str:

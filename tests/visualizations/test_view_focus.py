@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from kg.errors import UnknownNameError
+
 from kg.visualizations.focus import filter_labels, find_nodes, focus_subgraph, top_subgraph
 from kg.visualizations.synthetic import synthetic_graph
 
@@ -54,6 +56,19 @@ def test_label_filters(graph):
     assert "Author" not in {l for _, l in no_authors.nodes(data="label")}
     only = filter_labels(graph, include=["Paper", "Dataset"])
     assert {l for _, l in only.nodes(data="label")} == {"Paper", "Dataset"}
+
+
+def test_unknown_label_lists_the_valid_ones(graph):
+    with pytest.raises(UnknownNameError, match="choose one of: Author, Concept"):
+        filter_labels(graph, exclude=["Authors"])
+
+
+def test_empty_graph_renders():
+    import networkx as nx
+
+    from kg.visualizations.renderer import render_html
+
+    assert '"nodes":[]' in render_html(nx.MultiDiGraph())
 
 
 def test_view_command_writes_a_focused_page(tmp_path, run_cli, tiny_graph):
