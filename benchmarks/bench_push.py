@@ -187,8 +187,8 @@ def main() -> None:
         driver = neo4j.GraphDatabase.driver(info.bolt_uri, auth=None, notifications_min_severity="OFF")
         try:
             started = time.perf_counter()  # a fresh JVM runs the first pushes 3-5x slower: warm it up once
-            push_graph(subgraph(scaled(graph, 2), 20_000), driver, wipe=True)
-            print(f"warm-up push (20k items, not counted): {time.perf_counter() - started:.1f} s\n")
+            push_graph(subgraph(scaled(graph, 2), 10_000), driver, wipe=True)
+            print(f"warm-up push (10k items, not counted): {time.perf_counter() - started:.1f} s\n")
             bench("HF", graph, driver, work, args.naive_items)
             bench(f"HF x{args.scale}", big, driver, work, args.naive_items)
         finally:

@@ -5,7 +5,8 @@ Labels and relationship types come only from :class:`kg.model.Label` / :class:`k
 and are backtick-quoted; every value is a parameter (``$rows``) for the live writer, or an
 exactly escaped literal (:func:`literal`) in the dump. A write plan is:
 
-1. one uniqueness constraint per label on ``key``;
+1. one uniqueness constraint per label on ``key``, and a wait until their indexes are online
+   (a MERGE planned before that would scan the whole label, and its plan is cached);
 2. per label, ``UNWIND $rows AS row MERGE (n:Label {key: row.key}) SET n = row.props``;
 3. per source label, delete the out-relationships a node no longer has in the graph
    (so re-pushing a paper whose edges changed replaces them);
@@ -166,9 +167,14 @@ def batches(rows: list, size: int) -> Iterator[list]:
         yield rows[start : start + size]
 
 
+def await_indexes() -> str:
+    """Wait until the constraints' indexes are online: a MERGE planned before that scans the label."""
+    return "CALL db.awaitIndexes(300)"
+
+
 def schema_plan() -> list[Statement]:
-    """The uniqueness constraints, one per label."""
-    return [Statement(create_constraint(label), kind="schema") for label in Label]
+    """The uniqueness constraints, one per label, then a wait for their indexes."""
+    return [Statement(create_constraint(label), kind="schema") for label in Label] + [Statement(await_indexes(), kind="schema")]
 
 
 def data_plan(graph: nx.MultiDiGraph, batch_size: int = DEFAULT_BATCH_SIZE) -> list[Statement]:

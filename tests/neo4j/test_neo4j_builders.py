@@ -51,7 +51,8 @@ def test_labels_and_types_are_backtick_quoted_enum_values():
 def test_plan_starts_with_one_constraint_per_label_then_nodes_prune_relationships():
     plan = cypher.write_plan(hostile_graph(), batch_size=3)
     kinds = [s.kind for s in plan]
-    assert kinds[: len(Label)] == ["schema"] * len(Label)
+    assert kinds[: len(Label) + 1] == ["schema"] * (len(Label) + 1)
+    assert plan[len(Label)].query == "CALL db.awaitIndexes(300)"
     assert kinds == sorted(kinds, key=["schema", "nodes", "prune", "relationships"].index)
     assert all(len(s.rows) <= 3 for s in plan)
     for statement in plan:

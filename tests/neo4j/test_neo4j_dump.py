@@ -80,4 +80,4 @@ def test_dump_of_empty_graph_is_only_schema(tmp_path):
     text = generate_cypher(new_graph())
     assert [line.split(" IF ")[0] for line in text.splitlines() if not line.startswith("//")] == [
         f"CREATE CONSTRAINT paperkg_{label}_key" for label in ("paper", "method", "dataset", "repository", "concept", "author")
-    ]
+    ] + ["CALL db.awaitIndexes(300);"]
