@@ -155,9 +155,9 @@ class Roles:
 
     @staticmethod
     def _settle(doc: Doc, cand: Candidate, proposed: dict[str, Candidate]) -> None:
-        if cand.label in ("Method", "Dataset") and cand.relation != "PROPOSES":
+        if cand.label in ("Method", "Dataset"):
             owner = _proposed_owner(cand, proposed)
-            if owner is not None:
+            if owner is not None and owner is not cand:
                 cand.relation, cand.label = "PROPOSES", owner.label
                 if normalise_name(cand.name) not in {normalise_name(f) for f in (owner.name, *owner.aliases)}:
                     owner.aliases = _add_alias(owner.aliases, cand.name, owner.name)
@@ -221,13 +221,20 @@ def _generic_family(cand: Candidate, text: str) -> bool:
     return cand.properties.get("kind") != "algorithm" and not has_acronym
 
 
+#: Size / version / tuning suffixes that make a variant of the same model ("Foo-7B", "Foo-Instruct").
+_VARIANT = re.compile(r"(?i)\d[\w.]*|v\d[\w.]*|instruct|chat|base|large|small|mini|tiny|xl|xxl|pro|plus|max|lite|"
+                      r"flash|turbo|preview|it|sft|rl|dpo|zero|distill|thinking")
+
+
 def _proposed_owner(cand: Candidate, proposed: dict[str, Candidate]) -> Candidate | None:
+    """The proposed entity ``cand`` names (same form), or of which it is a "-7B" variant."""
     for form in (cand.name, *cand.aliases):
         key = normalise_name(form)
-        if key in proposed:
+        if key in proposed and proposed[key] is not cand:
             return proposed[key]
-        base = re.split(r"-(?=[\w.]+$)", key)[0]
-        if base != key and base in proposed:
+        head, _, suffix = form.rpartition("-")
+        base = normalise_name(head) if head and _VARIANT.fullmatch(suffix) else key
+        if base != key and base in proposed and proposed[base] is not cand:
             return proposed[base]
     return None
 
