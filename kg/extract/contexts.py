@@ -92,16 +92,19 @@ class ContextNames:
             if _is_new_name(name, acronyms(doc)):
                 out.append(Candidate("Dataset", name, match.start(), match.end(), "context.bench_name", 0.6))
         for match in _EVAL.finditer(text, start):
-            self._items(text, match.end(), "Dataset", "context.evaluated_on", 0.5, "EVALUATES_ON", out)
+            self._items(text, match.end(), "Dataset", "context.evaluated_on", 0.5, "EVALUATES_ON", out, acronyms(doc))
         for match in _USE.finditer(text, start):
-            self._items(text, match.end(), "Method", "context.compared", 0.5, "USES", out)
+            self._items(text, match.end(), "Method", "context.compared", 0.5, "USES", out, acronyms(doc))
         return doc
 
     @staticmethod
-    def _items(text: str, pos: int, label: str, rule: str, conf: float, rel: str, out: list[Candidate]) -> None:
+    def _items(text: str, pos: int, label: str, rule: str, conf: float, rel: str, out: list[Candidate],
+               defined: dict) -> None:
         for offset, name in list_items(text, pos):
             if _CLASS_AFTER.match(text, offset + len(name)):
                 continue  # "existing UQ methods": a class of methods, not a named one
+            if label == "Dataset" and name in defined:
+                continue  # an acronym the text defines as something else ("Theory of Mind (ToM)")
             if _is_new_name(name):
                 out.append(Candidate(label, name, offset, offset + len(name), rule, conf, rel))
 

@@ -88,13 +88,16 @@ def load_lexicon() -> Lexicon:
     lex = Lexicon()
     for row in _rows("methods.tsv"):
         lex.add(Entry("Method", row[0], row[1] if len(row) > 1 else "", _aliases(row[2] if len(row) > 2 else "")))
+    tasks = frozenset(r[0] for r in _rows("tasks.txt"))
     for source in ("datasets_extra.tsv", "datasets.tsv"):
         for row in _rows(source):
             if lex.lookup(row[0]) is None and row[0] not in GENERIC_NAMES:
-                lex.add(Entry("Dataset", row[0], row[1], _aliases(row[2] if len(row) > 2 else "")))
+                # a dataset named like a task ("Theory of Mind") needs dataset context
+                mode = "context" if row[0].lower() in tasks and source == "datasets.tsv" else row[1]
+                lex.add(Entry("Dataset", row[0], mode, _aliases(row[2] if len(row) > 2 else "")))
     for row in _rows("pwc_models.txt"):
         if _pwc_model_ok(row[0], lex):
             lex.add(Entry("Method", row[0], "model"))
-    lex.tasks = frozenset(r[0] for r in _rows("tasks.txt"))
+    lex.tasks = tasks
     lex.common = frozenset(r[0] for r in _rows("common_words.txt"))
     return lex

@@ -51,7 +51,8 @@ _UMBRELLA = frozenset(
 #: Learning paradigms, fields and settings: concepts, never methods (guidelines H4).
 _PARADIGM_HEADS = frozenset(
     "learning training post-training pre-training pretraining fine-tuning finetuning tuning intelligence "
-    "processing vision science analysis mining retrieval recognition".split()
+    "processing vision science analysis mining retrieval recognition theory mind law laws principle hypothesis "
+    "effect phenomenon".split()
 )
 #: Heads of internal components, metrics and settings: neither method nor concept.
 _SKIP_HEADS = frozenset(
