@@ -12,6 +12,7 @@ import pytest
 
 from kg.cli import cli
 from kg.errors import ExitCode
+from kg.graph import paper_nodes
 from kg.store import load_graph, save_graph
 
 SAMPLE_LISTING = Path(__file__).resolve().parent.parent / "examples" / "daily_papers_listing.txt"
@@ -48,7 +49,7 @@ def test_build_stats_query_export_remove(run_cli, tmp_path):
     assert code == 0 and "0 papers added, 69 replaced" in err
     assert graph.read_bytes() == before  # building twice changes nothing
 
-    paper_id = sorted(n for n in load_graph(graph) if n.startswith("Paper:"))[0].split(":", 1)[1]
+    paper_id = paper_nodes(load_graph(graph))[0].split(":", 1)[1]
     code, out, _ = run_cli("query", "paper", paper_id, "--graph", graph, "--format", "csv")
     assert code == 0 and out.startswith("relation,label,entity,evidence,rule,confidence")
 
