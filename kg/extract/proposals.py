@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.lexicon import load_lexicon
+from kg.extract.roles import classify_long_form
 from kg.extract.names import PHRASE, looks_like_name, phrase_before, phrase_is_name, trim_phrase
 from kg.extract.state import Candidate, abstract_start, acronyms, cands, text_of
 
@@ -53,6 +54,7 @@ _DIRECT = re.compile(rf"^\s*(?:the\s+)?[\"“'`]*({PHRASE})\s*[\"”'`]*\s*(?=[,
 _TASK_WORDS = re.compile(r"\b(?:task|problem|setting|phenomenon|challenge|paradigm|issue)s?\s*(?:as\s*)?$", re.I)
 _OUR_PROPOSED = re.compile(r"\b(?:our|the) (?:newly |recently )?(?:proposed|introduced|new) (?:[\w\-]+ ){0,2}?(?=[A-Z])")
 _REPORT = re.compile(r"\s+(?:Technical|Tech\.?|System|Model)\s+(?:Report|Card)$|\s+Report$")
+_MIXED_CASE = re.compile(r"[a-z].*[A-Z]|[A-Z].*[a-z]")
 _GERUND = re.compile(r"^[A-Z][a-z]+ing$")
 _TITLE_GLUE = frozenset("of for de da di von van der la le".split())
 
@@ -142,7 +144,8 @@ class ProposalFinder:
             if not pos <= ls < pos + limit:
                 continue
             lead_ok = _lead_in_ok(text[pos:ls])
-            coined = bool(re.search(r"[a-z].*[A-Z]|[A-Z].*[a-z]", short)) and not re.search(r"[.;]\s", text[pos:ls])
+            coined = (bool(_MIXED_CASE.search(short[:-1] if short.endswith("s") else short))
+                      and not re.search(r"[.;]\s", text[pos:ls]) and classify_long_form(long, short) == "Method")
             if lead_ok or (coined_only is False and coined and load_lexicon().lookup(short) is None):
                 self._add(doc, ls, long, rule, conf, out, aliases=(short,), context=context)
                 return True
