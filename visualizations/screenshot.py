@@ -64,10 +64,7 @@ def take_screenshot(page_path: Path, out: Path, select: str, chromium: str, size
         page.wait_for_selector("#search-results li[data-node]")
         page.keyboard.press("Enter")
         page.wait_for_selector("html[data-selected]", state="attached")
-        page.wait_for_timeout(600)  # the focus animation
-        page.evaluate("id => { const net = paperkg.network, i = paperkg.data.nodes.findIndex(x => x.id === id);"
-                      " net.moveTo({position: net.getPosition(i), scale: 0.7}); }", select)
-        page.wait_for_timeout(200)
+        page.wait_for_timeout(800)  # the zoom animation
         out.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(out))
         browser.close()

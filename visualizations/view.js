@@ -112,9 +112,11 @@
    * Small graphs: everything outside the neighbourhood dims (touches every node and edge).
    * Big graphs: only the neighbours change (a thick border and a shadow), so a click costs
    * O(degree) instead of O(graph); vis-network's selection already widens the node's edges. */
-  var DIM_NODE = { opacity: 0.1, font: { color: "rgba(34,34,34,0)" } };
-  var RING = { borderWidth: 3, shadow: { enabled: true, color: "rgba(0,0,0,0.55)", size: 10, x: 0, y: 0 } };
-  var UNRING = { borderWidth: 1, shadow: { enabled: false } };
+  var DIM_NODE = { opacity: 0.1, font: { color: "rgba(34,34,34,0)", size: 13 } };
+  /* highlighted labels are drawn larger, so they stay readable when zoomed out to the neighbourhood */
+  var KEEP_FONT = { color: "#111", size: 20 }, NORMAL_FONT = { color: "#222", size: 13 };
+  var RING = { borderWidth: 3, font: KEEP_FONT, shadow: { enabled: true, color: "rgba(0,0,0,0.55)", size: 10, x: 0, y: 0 } };
+  var UNRING = { borderWidth: 1, font: NORMAL_FONT, shadow: { enabled: false } };
   function neighbourhood(centre) {
     var keep = {}, keepEdges = {};
     keep[centre] = true;
@@ -128,7 +130,7 @@
   }
   function dim(centre) {
     var hood = neighbourhood(centre);
-    nodes.update(NODES.map(function (n, i) { return hood.nodes[i] ? { id: i, opacity: 1, font: { color: "#222" } } : withId(i, DIM_NODE); }));
+    nodes.update(NODES.map(function (n, i) { return hood.nodes[i] ? { id: i, opacity: 1, font: KEEP_FONT } : withId(i, DIM_NODE); }));
     edges.update(EDGES.map(function (e, i) { return { id: i, color: edgeColor(e, hood.edges[i] ? 1 : 0.06) }; }));
     state.highlight = "dim";
   }
@@ -143,7 +145,7 @@
   }
   function undim() {
     if (state.highlight === "dim") {
-      nodes.update(NODES.map(function (n, i) { return { id: i, opacity: 1, font: { color: "#222" } }; }));
+      nodes.update(NODES.map(function (n, i) { return { id: i, opacity: 1, font: NORMAL_FONT }; }));
       edges.update(EDGES.map(function (e, i) { return { id: i, color: edgeColor(e, EDGE_OPACITY) }; }));
     } else if (state.highlight === "ring") {
       nodes.update(state.ringed.map(function (i) { return withId(i, UNRING); }));
@@ -159,8 +161,9 @@
     showNode(i);
     document.documentElement.setAttribute("data-selected", NODES[i].id);
     if (move) {
-      var scale = Math.max(network.getScale(), 1.0);
-      network.focus(i, BIG ? { scale: scale } : { scale: scale, animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+      /* show the node with its whole neighbourhood, zoomed in no further than labels need */
+      var ids = Object.keys(neighbourhood(i).nodes).map(Number);
+      network.fit({ nodes: ids, maxZoomLevel: 1.2, animation: BIG ? false : { duration: 300, easingFunction: "easeInOutQuad" } });
     }
   }
   function clearSelection() {
