@@ -54,6 +54,8 @@ _DIRECT = re.compile(rf"^\s*(?:the\s+)?[\"“'`]*({PHRASE})\s*[\"”'`]*\s*(?=[,
 _TASK_WORDS = re.compile(r"\b(?:task|problem|setting|phenomenon|challenge|paradigm|issue)s?\s*(?:as\s*)?$", re.I)
 _OUR_PROPOSED = re.compile(r"\b(?:our|the) (?:newly |recently )?(?:proposed|introduced|new) (?:[\w\-]+ ){0,2}?(?=[A-Z])")
 _REPORT = re.compile(r"\s+(?:Technical|Tech\.?|System|Model)\s+(?:Report|Card)$|\s+Report$")
+#: Named findings and laws are concepts (guidelines H7), not proposals.
+_NOT_PROPOSED_HEADS = frozenset("law laws gap leap phenomenon effect hypothesis".split())
 _MIXED_CASE = re.compile(r"[a-z].*[A-Z]|[A-Z].*[a-z]")
 _GERUND = re.compile(r"^[A-Z][a-z]+ing$")
 _TITLE_GLUE = frozenset("of for de da di von van der la le".split())
@@ -107,7 +109,7 @@ class ProposalFinder:
         for match in _APPOSITION.finditer(text, start):
             self._apposition(doc, match, out)
         for match in _NOVEL_HEAD.finditer(text, start) if has("novel", "new", "our") else ():
-            self._name_at(doc, match.end(), "proposal.novel_head", 0.75, out, context=match.group(0))
+            self._name_at(doc, match.end(), "proposal.novel_head", 0.75, out, context=match.group(0), follow=True)
         for match in _OUR_PROPOSED.finditer(text, start) if has("proposed", "introduced", "new") else ():
             self._name_at(doc, match.end(), "proposal.our_proposed", 0.8, out, context=text[match.end():match.end() + 60])
         for match in _QUOTED.finditer(text, start) if has('"', "“") else ():
@@ -132,6 +134,13 @@ class ProposalFinder:
             return
         if load_lexicon().lookup(name) is not None and len(words) == 1 and not looks_like_name(name):
             return
+        words = name.split()
+        if len(words) > 1 and not any(looks_like_name(w) for w in words):
+            # an ordinary capitalised phrase ("See-Saw Modality Balance") is a name only if the
+            # abstract uses it too ("Denoising LM" … "DLM")
+            abstract = text_of(doc)[abstract_start(doc):].lower()
+            if name.lower() not in abstract and not any(l.lower() == name.lower() for l, _, _ in acronyms(doc).values()):
+                return
         rest = title[match.end(0) - 1:]
         label_context = "dataset" if _TITLE_DATASET.match(rest) or re.search(r"[Bb]ench\b", name) else "method"
         self._add(doc, offset, name, "proposal.title", 0.9, out, context=label_context)
@@ -212,7 +221,7 @@ class ProposalFinder:
         if not aliases:
             raw, name = name, trim_phrase(name)
             start += raw.find(name) if name else 0
-        if not name or (not aliases and not phrase_is_name(name)):
+        if not name or (not aliases and not phrase_is_name(name)) or name.split()[-1].lower() in _NOT_PROPOSED_HEADS:
             return
         label = _label_for(context[:120] if context else text_of(doc)[start:start + 120])
         out.append(Candidate(label, name, start, start + len(name), rule, conf, "PROPOSES", aliases=aliases))
