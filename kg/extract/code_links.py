@@ -28,7 +28,7 @@ _HOST_WORDS = ("github.com", "gitlab.com", "huggingface.co", "hf.co")
 _PROMISE_WORDS = ("releas", "availab", "open-sourc", "open sourc", "upon", "will ", "share")
 _LINK_WORDS = ("http", "www.", ".github.io", ".com/", ".org/", ".io/", ".ai/", ".net/")
 _SEGMENT = re.compile(r"/(?:[ \t]?\n?[ \t]?)?([A-Za-z0-9_.\-]+)")
-_GLUE_WORDS = frozenset("for and to the with at or in on of is are from by as and which where this".split())
+_GLUE_WORDS = frozenset("for and to the with at or in on of is are from by as which where this http https www".split())
 _HOSTS = {"github.com": "github", "gitlab.com": "gitlab", "huggingface.co": "hf", "hf.co": "hf"}
 _GITHUB_RESERVED = frozenset(
     "features topics about sponsors marketplace pricing login join settings explore collections trending "
@@ -86,7 +86,8 @@ def _segments(text: str, pos: int) -> tuple[list[str], int]:
         if not match:
             break
         spaced = len(match.group(0)) > len(match.group(1)) + 1
-        if spaced and (len(segments) >= 2 or match.group(1).lower() in _GLUE_WORDS):
+        if spaced and (len(segments) >= 2 or match.group(1).lower() in _GLUE_WORDS
+                       or text[match.end():match.end() + 1] == ":"):
             break
         segments.append(match.group(1))
         end = match.end()

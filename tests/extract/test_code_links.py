@@ -64,3 +64,7 @@ def test_metadata_url_parses() -> None:
 )
 def test_code_promised_only_without_link(text: str, promised: bool) -> None:
     assert code_promised(text) is promised
+
+
+def test_a_bare_host_followed_by_another_url_is_not_a_repository() -> None:
+    assert find_repositories("github.com/ https://github.com /") == []
