@@ -9,6 +9,10 @@ import click
 from kg.cli.options import graph_option, quiet_option
 from kg.model import Label
 
+#: Node count above which `view` suggests a focused view (the page still opens, slowly).
+BIG_GRAPH = 5000
+#: Same as kg.visualizations.renderer.PHYSICS_MAX_NODES (not imported: keeps `paperkg --help` light).
+PHYSICS_MAX_NODES = 600
 _LABELS = click.Choice([label.value for label in Label], case_sensitive=False)
 
 
@@ -23,7 +27,7 @@ _LABELS = click.Choice([label.value for label in Label], case_sensitive=False)
 @click.option("-x", "--exclude-label", "exclude", multiple=True, type=_LABELS, help="Drop these node labels (repeatable), e.g. -x Author.")
 @click.option("--layout", type=click.Choice(["auto", "physics", "precomputed"]), default="auto", show_default=True,
               help="auto: live physics (stopped once stable) up to --physics-max nodes, else positions computed here.")
-@click.option("--physics-max", type=click.IntRange(0), default=600, show_default=True, help="Node count up to which auto uses live physics.")
+@click.option("--physics-max", type=click.IntRange(0), default=PHYSICS_MAX_NODES, show_default=True, help="Node count up to which auto uses live physics.")
 @click.option("--title", default="paperkg", show_default=True, help="The page title.")
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser when written.")
 @quiet_option
@@ -46,9 +50,12 @@ def view(graph_path: Path, out: Path, focus, depth, top, include, exclude, layou
 
     options = ViewOptions(title=title, focus=focus, depth=depth, top=top, include=_canonical(include),
                           exclude=_canonical(exclude), layout=layout, physics_max_nodes=physics_max)
-    write_html(load_graph(graph_path), out, options)
+    graph = load_graph(graph_path)
+    write_html(graph, out, options)
     if not quiet:
         click.echo(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)", err=True)
+        if graph.number_of_nodes() > BIG_GRAPH and not (focus or top or include or exclude):
+            click.echo(f"tip: {graph.number_of_nodes()} nodes; --top 200 -x Author or --focus NAME draw a readable part", err=True)
     if open_page:
         click.launch(str(out.resolve()))
 

@@ -94,3 +94,10 @@ def test_view_command_unknown_focus_fails_cleanly(tmp_path, run_cli, tiny_graph)
 def test_view_help_has_an_example(run_cli):
     code, out, _ = run_cli("view", "--help")
     assert code == 0 and "paperkg view --focus" in out
+
+
+def test_view_command_default_matches_the_library():
+    from kg.cli.view import PHYSICS_MAX_NODES
+    from kg.visualizations.renderer import PHYSICS_MAX_NODES as LIBRARY
+
+    assert PHYSICS_MAX_NODES == LIBRARY
