@@ -154,8 +154,7 @@
     state.highlight = null;
   }
   function selectNode(i, move) {
-    if (!BIG) undim();
-    state.selected = i;
+    state.selected = i;  /* dim() and ring() both overwrite the previous highlight themselves */
     network.selectNodes([i]);
     if (BIG) ring(i); else dim(i);
     showNode(i);
@@ -413,7 +412,7 @@
   network.on("dragStart", function () { tooltip.hidden = true; });
 
   window.paperkg = { network: network, nodes: nodes, edges: edges, data: data, search: search,
-                     selectNode: selectNode, state: state, readyAt: null };
+                     selectNode: selectNode, clearSelection: clearSelection, state: state, readyAt: null };
   buildLegend();
 
   /* ---------- ready: layout done and first frame drawn ---------- */

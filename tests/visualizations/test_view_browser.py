@@ -81,6 +81,12 @@ def test_sample_graph_page(browser, tmp_path, sample_graph):
     assert _search(page, sample_graph.nodes[target]["name"]) == target
     assert page.evaluate("paperkg.network.getSelectedNodes().map(i => paperkg.data.nodes[i].id)") == [target]
     assert page.evaluate("paperkg.state.highlight") == "dim"
+    dimmed = "paperkg.nodes.get({filter: n => n.opacity !== undefined && n.opacity < 1}).length"
+    neighbours = len(set(nx.all_neighbors(sample_graph, target))) + 1
+    assert page.evaluate(dimmed) == sample_graph.number_of_nodes() - neighbours
+    page.evaluate("paperkg.clearSelection()")
+    assert page.evaluate(dimmed) == 0 and page.evaluate("paperkg.state.highlight") is None
+    assert page.evaluate("document.documentElement.hasAttribute('data-selected')") is False
     screenshot(run, "sample")
     _assert_clean(run)
 
