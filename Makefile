@@ -10,7 +10,7 @@ OUT         ?= out
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help demo test test-fast chromium neo4j-fetch neo4j-start neo4j-stop bench screenshot clean
+.PHONY: help demo test test-fast chromium java neo4j-fetch neo4j-start neo4j-stop bench screenshot clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
@@ -36,7 +36,11 @@ chromium:  ## install Debian's chromium and chromedriver (for the browser tests)
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 	  ( $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver )
 
-neo4j-fetch: $(BIN)/.installed  ## fetch Neo4j 5.26 Community, Browser and cypher-shell jars from Maven Central (cached in .cache/)
+java:  ## install Java 17 and Maven if missing (Neo4j runs on them)
+	@command -v java >/dev/null && command -v mvn >/dev/null || \
+	  ( $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq openjdk-17-jre-headless maven )
+
+neo4j-fetch: $(BIN)/.installed java  ## fetch Neo4j 5.26 Community, Browser and cypher-shell jars from Maven Central (cached in .cache/)
 	$(BIN)/paperkg neo4j fetch
 
 neo4j-start: neo4j-fetch  ## start a local Neo4j (auth on; password from NEO4J_PASSWORD, else prompted)
@@ -51,7 +55,10 @@ test: $(BIN)/.installed chromium neo4j-fetch  ## run the whole test suite
 test-fast: $(BIN)/.installed  ## the tests that need no Neo4j and no browser
 	$(BIN)/python -m pytest -ra -m "not neo4j and not browser"
 
-bench: $(BIN)/.installed  ## run every benchmark script (prints figures)
+screenshot: $(BIN)/.installed chromium  ## regenerate docs/graph-view.png (the HTML view shown in the README)
+	$(BIN)/python -m kg.visualizations.screenshot
+
+bench: $(BIN)/.installed chromium neo4j-fetch  ## run every benchmark script (prints figures; ~30 minutes)
 	for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:  ## remove generated files (keeps .venv and the Neo4j cache)

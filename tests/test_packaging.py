@@ -25,7 +25,9 @@ def test_wheel_holds_only_kg_with_mounted_packages_and_data(wheel):
     top = {n.split("/")[0] for n in names if not n.startswith("paperkg-")}
     assert top == {"kg"}
     for expected in ("kg/pipelines/__init__.py", "kg/queries/__init__.py", "kg/queries/shared-benchmarks.cypher",
-                     "kg/visualizations/__init__.py", "kg/extract/data/NOTICE"):
+                     "kg/visualizations/__init__.py", "kg/visualizations/template.html", "kg/visualizations/view.js",
+                     "kg/visualizations/view.css", "kg/visualizations/static/vis-network.min.js",
+                     "kg/visualizations/static/NOTICE-vis-network.txt", "kg/extract/data/NOTICE"):
         assert expected in names, expected
     assert not any(n.startswith(("pipelines/", "queries/", "visualizations/", "tests/")) for n in names)
 

@@ -13,27 +13,10 @@ from typing import Any, Callable
 
 import click
 
-from kg.cli.options import graph_option, output_format_option, quiet_option, show_progress
+from kg.cli.options import connection_options, graph_option, neo4j_settings, output_format_option, quiet_option, show_progress
 from kg.neo4j.cypher import DEFAULT_BATCH_SIZE
 
 F = Callable[..., Any]
-
-
-def connection_options(func: F) -> F:
-    """--uri / --username / --database (NEO4J_* environment variables are the defaults)."""
-    func = click.option("--database", "-d", default=None, metavar="NAME", help="Database name [env NEO4J_DATABASE, default neo4j].")(func)
-    func = click.option("--username", "-u", default=None, metavar="USER", help="User name [env NEO4J_USERNAME, default neo4j].")(func)
-    func = click.option(
-        "--uri", "-a", default=None, metavar="URI",
-        help="Bolt URI [env NEO4J_URI; default: the server of `paperkg neo4j start` if it runs, else bolt://localhost:7687].",
-    )(func)
-    return func
-
-
-def _settings(uri: str | None, username: str | None, database: str | None):
-    from kg.neo4j.connection import Neo4jSettings
-
-    return Neo4jSettings.from_env(uri=uri, username=username, database=database)
 
 
 # -- push ---------------------------------------------------------------------------------------------------------
@@ -58,7 +41,7 @@ def push(graph_path: Path, uri: str | None, username: str | None, database: str 
 
     graph = load_graph(graph_path)
     with _progress_bar(not show_progress(quiet)) as advance:
-        summary = push_graph(graph, _settings(uri, username, database), batch_size=batch_size, wipe=wipe, progress=advance)
+        summary = push_graph(graph, neo4j_settings(uri, username, database), batch_size=batch_size, wipe=wipe, progress=advance)
     if not quiet:
         click.echo(str(summary), err=True)
 
@@ -121,7 +104,7 @@ def cypher(query: str, params: tuple[str, ...], uri: str | None, username: str |
     from kg.cli.output import echo_rows
     from kg.neo4j.run import run_cypher
 
-    result = run_cypher(_settings(uri, username, database), query, dict(map(_parse_param, params)))
+    result = run_cypher(neo4j_settings(uri, username, database), query, dict(map(_parse_param, params)))
     echo_rows(result.columns, result.rows, output_format)
 
 

@@ -46,3 +46,21 @@ def output_format_option(func: F) -> F:
 def show_progress(quiet: bool) -> bool:
     """Progress bars go to stderr, and only when it is a terminal and not ``--quiet``."""
     return not quiet and sys.stderr.isatty()
+
+
+def connection_options(func: F) -> F:
+    """--uri / --username / --database (NEO4J_* environment variables are the defaults)."""
+    func = click.option("--database", "-d", default=None, metavar="NAME", help="Database name [env NEO4J_DATABASE, default neo4j].")(func)
+    func = click.option("--username", "-u", default=None, metavar="USER", help="User name [env NEO4J_USERNAME, default neo4j].")(func)
+    func = click.option(
+        "--uri", "-a", default=None, metavar="URI",
+        help="Bolt URI [env NEO4J_URI; default: the server of `paperkg neo4j start` if it runs, else bolt://localhost:7687].",
+    )(func)
+    return func
+
+
+def neo4j_settings(uri: str | None, username: str | None, database: str | None):
+    """Connection settings: options first, then NEO4J_* variables (the password only from NEO4J_PASSWORD)."""
+    from kg.neo4j.connection import Neo4jSettings
+
+    return Neo4jSettings.from_env(uri=uri, username=username, database=database)

@@ -11,25 +11,27 @@ from typing import Any
 
 import click
 
-from kg.cli.options import graph_option, output_format_option
+from kg.cli.options import connection_options, graph_option, neo4j_settings, output_format_option
 from kg.cli.output import echo_rows
 from kg.queries import NamedQuery, QueryResult, available_queries
 
 
-def run_query(query: NamedQuery, backend: str, graph_path: Path, params: dict[str, Any]) -> QueryResult:
+def run_query(query: NamedQuery, backend: str, graph_path: Path, params: dict[str, Any], settings: Any = None) -> QueryResult:
     """Run ``query`` on the chosen backend (the CLI's one call into the library)."""
     if backend == "neo4j":
         from kg.neo4j.run import run_named_query
 
-        return run_named_query(None, query.name, params)
+        return run_named_query(settings, query.name, params)
     from kg.store import load_graph
 
     return query.run_embedded(load_graph(graph_path), **params)
 
 
 def _command_for(query: NamedQuery) -> click.Command:
-    def callback(backend: str, graph_path: Path, output_format: str, **params: Any) -> None:
-        result = run_query(query, backend, graph_path, {k: v for k, v in params.items() if v is not None})
+    def callback(backend: str, graph_path: Path, output_format: str, uri: str | None, username: str | None,
+                 database: str | None, **params: Any) -> None:
+        settings = neo4j_settings(uri, username, database) if backend == "neo4j" else None
+        result = run_query(query, backend, graph_path, {k: v for k, v in params.items() if v is not None}, settings)
         echo_rows(result.columns, result.rows, output_format)
 
     first = next((p.name for p in query.params if p.required), None)
@@ -48,6 +50,7 @@ def _command_for(query: NamedQuery) -> click.Command:
                 click.Option([f"--{param.name.replace('_', '-')}", param.name], type=param.type, default=param.default, show_default=True)
             )
     graph_option(command)
+    connection_options(command)
     output_format_option(command)
     click.option(
         "--backend", type=click.Choice(["embedded", "neo4j"]), default="embedded", show_default=True,
