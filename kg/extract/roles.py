@@ -60,6 +60,15 @@ _SKIP_HEADS = frozenset(
     rate ratio score scores error accuracy metric metrics loss index distance divergence set sets
     asia america europe africa university institute lab laboratory""".split()
 )
+#: Heads that make a capitalised long form a method ("Recurrent Neural Networks", "Decision Trees").
+_METHOD_NOUNS = frozenset(
+    """network networks net nets transformer transformers former encoder decoder autoencoder machine machines tree trees
+    forest forests process processes kernel kernels operator operators filter filtering regression classifier
+    estimator sampler solver scheduler optimizer attention gan gans vae diffusion flow flows learner policy
+    programming method approach framework algorithm model models system agent planner search tuning training
+    distillation prompting reasoning decoding sampling compensation initialization consolidation correction
+    aggregation""".split()
+)
 _TASK_HEADS = frozenset(
     """generation detection segmentation recognition classification estimation prediction reconstruction
     synthesis translation summarization answering tracking captioning retrieval editing understanding
@@ -93,7 +102,9 @@ def classify_long_form(long: str, short: str) -> str | None:
         if all(p in _UMBRELLA for w in lowered[:-1] for p in w.split("-")) or len(words) == 1:
             return None
         return "Method"
-    return "Method" if head in _SPECIFIC_HEADS or _titled(words) else "Concept"
+    if head in _SPECIFIC_HEADS or (_titled(words) and head in _METHOD_NOUNS):
+        return "Method"
+    return "Concept"
 
 
 def _titled(words: list[str]) -> bool:
