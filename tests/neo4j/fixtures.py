@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
-
-import pytest
 
 from kg.graph import build_graph, new_graph
 from kg.model import Extraction, Label, Mention, Paper, RelType
+from tests.conftest import require  # noqa: F401  (re-exported for the Neo4j tests)
 
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 #: The neo4j user's password on the session's test server (auth is on, as for users).
 TEST_PASSWORD = "paperkg-test-pw"
 
@@ -26,15 +23,6 @@ HOSTILE = (
     "controls \x00 \x01 \x1f \x7f \u2028 \u2029 $param `backtick` {brace} [bracket]",
     "\\u0041 is not A; \\n is not a newline; '' and \"\"",
 )
-
-
-def require(condition: bool, reason: str) -> None:
-    """Skip when ``condition`` is false, except under CI=true, where it fails the run."""
-    if condition:
-        return
-    if IN_CI:
-        pytest.fail(f"required under CI=true: {reason}", pytrace=False)
-    pytest.skip(reason)
 
 
 def wipe(driver, constraints: bool = False) -> None:
