@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from kg.ingest.jsonrecords import check_object, json_records
-from kg.ingest.records import RawPaper, make_paper, split_names
+from kg.ingest.records import RawPaper, papers_from_json, split_names
 from kg.ingest.registry import register_reader
 from kg.ingest.source import Source
 from kg.model import Paper
@@ -20,11 +19,7 @@ FORMAT = "arxiv-jsonl"
 @register_reader(FORMAT, "arXiv metadata snapshot JSON lines (Kaggle arxiv-metadata-oai-snapshot)", extensions=(".jsonl", ".json"))
 def read_arxiv_jsonl(source: Source) -> Iterator[Paper]:
     """Yield one Paper per line of an arXiv metadata snapshot."""
-    for line, item, obj in json_records(source):
-        if check_object(obj, source, line, item):
-            paper = make_paper(_raw(obj), source, FORMAT, line=line, item=item)
-            if paper is not None:
-                yield paper
+    return papers_from_json(source, FORMAT, _raw)
 
 
 def _raw(record: dict[str, Any]) -> RawPaper:

@@ -32,8 +32,7 @@ from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 from kg.ingest.detect import suffix
-from kg.ingest.jsonrecords import check_object, json_records
-from kg.ingest.records import RawPaper, make_paper, split_names
+from kg.ingest.records import RawPaper, make_paper, papers_from_json, split_names
 from kg.ingest.registry import register_reader
 from kg.ingest.source import Source, UnreadableFile
 from kg.model import Paper
@@ -104,11 +103,7 @@ def to_raw(record: Mapping[str, Any]) -> RawPaper:
 @register_reader("jsonl", "JSON lines (or a JSON array) of objects with title and abstract", extensions=(".jsonl", ".ndjson", ".json"))
 def read_jsonl(source: Source) -> Iterator[Paper]:
     """Yield one Paper per JSON object."""
-    for line, item, obj in json_records(source):
-        if check_object(obj, source, line, item):
-            paper = make_paper(to_raw(obj), source, "jsonl", line=line, item=item)
-            if paper is not None:
-                yield paper
+    return papers_from_json(source, "jsonl", to_raw)
 
 
 @register_reader("csv", "CSV / TSV with a header row naming at least a title column", extensions=(".csv", ".tsv"))

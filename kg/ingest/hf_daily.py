@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from kg.ingest.jsonrecords import check_object, json_records
-from kg.ingest.records import RawPaper, make_paper
+from kg.ingest.records import RawPaper, papers_from_json
 from kg.ingest.registry import register_reader
 from kg.ingest.source import Source
 from kg.model import Paper
@@ -22,11 +21,7 @@ FORMAT = "hf-daily"
 @register_reader(FORMAT, "Hugging Face api/daily_papers JSON responses", extensions=(".json", ".jsonl"))
 def read_hf_daily(source: Source) -> Iterator[Paper]:
     """Yield one Paper per item of a Daily Papers API response."""
-    for line, item, obj in json_records(source):
-        if check_object(obj, source, line, item):
-            paper = make_paper(_raw(obj), source, FORMAT, line=line, item=item)
-            if paper is not None:
-                yield paper
+    return papers_from_json(source, FORMAT, _raw)
 
 
 def _raw(item: dict[str, Any]) -> RawPaper:

@@ -9,12 +9,11 @@ too long to be real (a sign of a broken file), is skipped with its reason.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from kg.ids import ARXIV_ID, arxiv_url, clean_text, paper_id
 from kg.ingest.source import Source
@@ -187,3 +186,15 @@ def _url(value: Any) -> str | None:
     if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
         return value.strip()
     return None
+
+
+def papers_from_json(source: Source, fmt: str, to_raw: Callable[[dict[str, Any]], RawPaper]) -> Iterator[Paper]:
+    """The loop every JSON reader shares: each object of ``source`` -> ``to_raw`` -> a cleaned Paper;
+    non-objects and bad records are skipped and reported with their line (or item index)."""
+    from kg.ingest.jsonrecords import check_object, json_records
+
+    for line, item, obj in json_records(source):
+        if check_object(obj, source, line, item):
+            paper = make_paper(to_raw(obj), source, fmt, line=line, item=item)
+            if paper is not None:
+                yield paper
