@@ -88,22 +88,35 @@ _TRAIL = re.compile(r"[\"'“”`(\[]")
 
 def phrase_before(text: str, end: int, max_words: int = 5) -> tuple[int, str] | None:
     """The name-like phrase that ends at ``end`` (its start and text), read backwards word by
-    word: "… on the Crafter| benchmark" -> (offset of "Crafter", "Crafter")."""
-    window = text[max(0, end - 80):end]
+    word, never across a blank line: "… on the Crafter| benchmark" -> (offset of "Crafter", "Crafter")."""
+    lo = max(0, end - 80)
+    blank = text.rfind("\n\n", lo, end)
+    lo = blank + 2 if blank >= 0 else lo
+    window = text[lo:end]
     if not window or not window[-1:].isalnum() and window[-1:] not in ")+":
         return None
-    words = window.split()
-    if len(window) == 80 and words:
-        words = words[1:]
-    taken: list[str] = []
-    for word in reversed(words):
+    spans = [m.span() for m in _WORD_SPAN.finditer(window)]
+    if lo == end - 80 and spans and spans[0][0] == 0:
+        spans = spans[1:]  # possibly a cut word
+    taken: list[tuple[int, int]] = []
+    for s, e in reversed(spans):
+        word = window[s:e]
         if len(taken) >= max_words or _TRAIL.search(word) or word[-1] in ",;:.!?":
             break
         if not (word[0].isupper() or word[0].isdigit() or looks_like_name(word)) and word not in ("of", "for"):
             break
-        taken.append(word)
-    phrase = trim_phrase(" ".join(reversed(taken)))
+        taken.append((s, e))
+    if not taken:
+        return None
+    taken.reverse()
+    words = [window[s:e] for s, e in taken]
+    phrase = trim_phrase(" ".join(words))
     if not phrase:
         return None
-    start = text.rfind(phrase.split()[0], max(0, end - 80), end)
-    return (start, text[start:end].strip()) if start >= 0 else None
+    first = phrase.split()[0]
+    index = next(i for i, w in enumerate(words) if w == first)
+    start = lo + taken[index][0]
+    return start, " ".join(text[start:end].split())
+
+
+_WORD_SPAN = re.compile(r"\S+")

@@ -166,11 +166,13 @@ def _to_mention(doc: Doc, cand: Candidate) -> Mention:
     index, s, e = sentence_of(doc, cand.start)
     in_title = doc._.kg_title_end and cand.start < doc._.kg_title_end
     shift = 0 if in_title else abstract_start(doc)
+    name = " ".join(cand.name.split())
+    aliases = tuple(dict.fromkeys(" ".join(a.split()) for a in cand.aliases))
     return Mention(
-        label=Label(cand.label), name=cand.name, relation=RelType(cand.relation), rule=cand.rule,
+        label=Label(cand.label), name=name, relation=RelType(cand.relation), rule=cand.rule,
         confidence=round(cand.confidence, 3), start=cand.start - shift, end=cand.end - shift, sentence=index,
         evidence=clean_text(text_of(doc)[s:e]), field="title" if in_title else "abstract",
-        aliases=tuple(a for a in cand.aliases if normalise_name(a) != normalise_name(cand.name)),
+        aliases=tuple(a for a in aliases if normalise_name(a) != normalise_name(name)),
         properties=dict(cand.properties),
     )
 

@@ -56,6 +56,7 @@ _OUR_PROPOSED = re.compile(r"\b(?:our|the) (?:newly |recently )?(?:proposed|intr
 _REPORT = re.compile(r"\s+(?:Technical|Tech\.?|System|Model)\s+(?:Report|Card)$|\s+Report$")
 #: Named findings and laws are concepts (guidelines H7), not proposals.
 _NOT_PROPOSED_HEADS = frozenset("law laws gap leap phenomenon effect hypothesis".split())
+_NOVEL_BEFORE = re.compile(r"\b(?:novel|new|our|proposed)\b(?=[^.;]*$)")
 _MIXED_CASE = re.compile(r"[a-z].*[A-Z]|[A-Z].*[a-z]")
 _GERUND = re.compile(r"^[A-Z][a-z]+ing$")
 _TITLE_GLUE = frozenset("of for de da di von van der la le".split())
@@ -67,7 +68,7 @@ _LEAD_WORDS = frozenset(
     """a an the our novel new simple effective efficient general unified first scalable lightweight principled
     generic versatile robust powerful open large-scale comprehensive method methods framework frameworks approach
     model models algorithm technique benchmark dataset architecture system pipeline metric paradigm strategy module
-    agent family suite regularizer called named dubbed termed namely""".split()
+    agent family suite regularizer called named dubbed termed namely and yet but""".split()
 )
 _LEAD_SHAPE = re.compile(r"\w+ly|[\w-]+-(?:based|aware|free|efficient|driven|guided)")
 
@@ -110,6 +111,10 @@ class ProposalFinder:
             self._apposition(doc, match, out)
         for match in _NOVEL_HEAD.finditer(text, start) if has("novel", "new", "our") else ():
             self._name_at(doc, match.end(), "proposal.novel_head", 0.75, out, context=match.group(0), follow=True)
+        for short, (long, ls, le) in acronyms(doc).items():
+            novel = _NOVEL_BEFORE.search(text, max(start, ls - 60), ls)
+            if novel and _lead_in_ok(text[novel.end():ls]) and classify_long_form(long, short) is not None:
+                self._add(doc, ls, long, "proposal.novel_acronym", 0.8, out, aliases=(short,), context=text[ls:le + 40])
         for match in _OUR_PROPOSED.finditer(text, start) if has("proposed", "introduced", "new") else ():
             self._name_at(doc, match.end(), "proposal.our_proposed", 0.8, out, context=text[match.end():match.end() + 60])
         for match in _QUOTED.finditer(text, start) if has('"', "“") else ():

@@ -122,3 +122,10 @@ def test_title_concepts() -> None:
 def test_name_shapes() -> None:
     assert looks_like_name("GradSign") and looks_like_name("Qwen2.5") and not looks_like_name("Results")
     assert phrase_is_name("Stable Diffusion") and not phrase_is_name("Large Language Models")
+
+
+def test_novel_acronym_definition_is_proposed_and_names_never_span_title_and_abstract() -> None:
+    result = run("Resa is trained via a novel and efficient sparse\nautoencoder tuning (SAE-Tuning) procedure.",
+                 title="Train On-Policy Distillation")
+    assert "sparse autoencoder tuning" in found(result, relation="PROPOSES")
+    assert all("\n" not in m.name for m in result.mentions)
