@@ -11,7 +11,7 @@ from typing import Iterable
 
 import networkx as nx
 
-from kg.errors import NotFoundError
+from kg.errors import NotFoundError, UnknownNameError
 from kg.graph import node_name, paper_nodes
 from kg.ids import node_id, normalise_name
 from kg.model import Label, RelType
@@ -103,7 +103,7 @@ def paper(graph: nx.MultiDiGraph, id: str) -> list[tuple]:  # noqa: A002  (the q
     ("entity", "papers_count"),
 )
 def top(graph: nx.MultiDiGraph, label: str, limit: int) -> list[tuple]:
-    wanted = _entity_label(label)
+    wanted = entity_label(label)
     rows = [
         (node_name(graph, nid), len(_papers_linked(graph, nid)))
         for nid, data in graph.nodes(data=True)
@@ -112,13 +112,12 @@ def top(graph: nx.MultiDiGraph, label: str, limit: int) -> list[tuple]:
     return sorted(rows, key=lambda r: (-r[1], r[0]))[: max(limit, 0)]
 
 
-def _entity_label(label: str) -> str:
+def entity_label(label: str) -> str:
+    """The Label value named by ``label`` in any case (Paper excluded); unknown names list the valid ones."""
     by_name = {l.value.lower(): l.value for l in Label if l is not Label.PAPER}
     try:
         return by_name[label.strip().lower()]
     except KeyError:
-        from kg.errors import UnknownNameError
-
         raise UnknownNameError("label", label, sorted(by_name.values())) from None
 
 

@@ -16,6 +16,7 @@ from kg.errors import Neo4jError
 from kg.ids import normalise_name
 from kg.neo4j.connection import Neo4jSettings, connect, resolve, translate_connection_error
 from kg.queries import QueryResult, get_query
+from kg.queries.embedded import entity_label
 
 #: Parameters that name an entity: the Cypher twin compares them with the lower-cased name, alias or
 #: key, so they are sent normalised (kg.ids.normalise_name) to mean what the embedded backend means.
@@ -89,20 +90,10 @@ def named_query_params(name: str, params: Mapping[str, Any]) -> dict[str, Any]:
         if isinstance(bound.get(key), str):
             bound[key] = normalise_name(bound[key])
     if "label" in bound:
-        bound["label"] = _label(bound["label"])
+        bound["label"] = entity_label(bound["label"])
     if "limit" in bound:
         bound["limit"] = max(int(bound["limit"]), 0)
     return bound
-
-
-def _label(label: str) -> str:
-    from kg.errors import UnknownNameError
-    from kg.model import Label
-
-    by_name = {item.value.lower(): item.value for item in Label if item is not Label.PAPER}
-    if label.strip().lower() not in by_name:
-        raise UnknownNameError("label", label, sorted(by_name.values()))
-    return by_name[label.strip().lower()]
 
 
 def run_named_query(
