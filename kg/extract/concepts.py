@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.names import looks_like_name
-from kg.extract.state import Candidate, cands, text_of
+from kg.extract.state import Candidate, cands, get, text_of
 
 _CUT = re.compile(r"\s+(?:with|via|using|through|by|from|in|on|under|without|based on|and its|beyond|at|as)\s+|[,;?!(]|\s+-+\s+", re.I)
 _LEAD = re.compile(r"^(?:an?|the|towards?|on|rethinking|revisiting|improving|enhancing|efficient|scalable|"
@@ -61,7 +61,7 @@ class TitleConcepts:
     """Adds Concept candidates (kind topic) for the title's task phrases."""
 
     def __call__(self, doc: Doc) -> Doc:
-        end = doc._.kg_title_end
+        end = get(doc, "kg_title_end", 0)
         if not end:
             return doc
         title, out = text_of(doc)[:end], cands(doc)

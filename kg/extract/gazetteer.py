@@ -27,6 +27,7 @@ _BASE_SUFFIX = frozenset(
     "based like style level type family series generated guided only scale sized size class grade "
     "powered driven enhanced augmented inspired equivalent specific centric aligned distilled".split()
 )
+_COMPOUND_SCAN = re.compile(r"(?<![\w\-])[A-Za-z][\w.+]*[\d\-][\w.+\-]*")
 _CUTS = re.compile(r"-|(?<=[A-Za-z])(?=\d)")
 _SENTENCE_GLUE = re.compile(r"\.(?=[A-Z][a-z])")
 _DOT_WORD = re.compile(r"\.[a-z]{2,}")
@@ -195,21 +196,13 @@ def _in_url(text: str, start: int, end: int) -> bool:
 
 
 def _compound_words(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, word) of each whitespace-separated word with a hyphen or a digit that
-    starts with a letter, outer punctuation stripped: "(Llama-3-8B)," -> "Llama-3-8B"."""
-    pos = 0
-    for chunk in text.split():
-        start = text.find(chunk, pos)
-        pos = start + len(chunk)
-        if chunk.isalpha():
+    """(start, end, word) of each word with a hyphen or a digit that starts with a letter
+    ("Llama-3-8B", "AIME2025"), not inside a longer token."""
+    for match in _COMPOUND_SCAN.finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
             continue
-        word = chunk.strip("()[]{},;:!?\"'“”")
-        if not word or not word[0].isalpha() or word.isalpha():
-            continue
-        start += chunk.find(word)
-        match = _COMPOUND.match(word)
-        if match:
-            yield start, start + len(word), match.group(0)
+        yield start, match.end(), match.group(0)
 
 
 @Language.factory("kg_gazetteer")

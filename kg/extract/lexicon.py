@@ -13,9 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import ExtractionError
-from kg.ids import normalise_name
+from kg.ids import normalise_name as _normalise_name
 
 DATA_DIR = Path(__file__).parent / "data"
+
+#: kg.ids.normalise_name, memoised (entity names repeat across abstracts).
+normalise_name = functools.lru_cache(maxsize=1 << 17)(_normalise_name)
 
 #: Acronyms and words that look like names but never denote a method or dataset.
 GENERIC_NAMES = frozenset(

@@ -20,8 +20,9 @@ from spacy.tokens import Doc
 # Importing the component modules registers their factories.
 from kg.extract import acronyms, cites, code_links, concepts, contexts, gazetteer, proposals, results, roles, sentences  # noqa: F401
 from kg.extract.code_links import parse_repository_url, repository_properties
-from kg.extract.state import Candidate, TITLE_SEP, abstract_start, sentence_of, text_of
-from kg.ids import clean_text, normalise_name
+from kg.extract.state import Candidate, TITLE_SEP, abstract_start, get, put, sentence_of, text_of
+from kg.extract.lexicon import normalise_name
+from kg.ids import clean_text
 from kg.model import Extraction, Label, Mention, Paper, RelType
 
 #: The components of the default pipeline, in order.
@@ -73,7 +74,7 @@ class Extractor:
         text = f"{title}{TITLE_SEP}{abstract}" if title else abstract
         doc = self.nlp.make_doc(text)
         doc.user_data["kg_text"] = text
-        doc._.kg_title_end = len(title)
+        put(doc, "kg_title_end", len(title))
         for _, proc in self.nlp.pipeline:
             doc = proc(doc)
         return doc
@@ -85,9 +86,9 @@ class Extractor:
 
     def _extract_parts(self, paper: Paper) -> tuple[tuple[Mention, ...], dict[str, Any]]:
         doc = self.make_doc(paper)
-        mentions = [_to_mention(doc, c) for c in doc._.kg_mentions if c.relation != "CITES" or c.name != paper.id]
+        mentions = [_to_mention(doc, c) for c in get(doc, "kg_mentions", []) if c.relation != "CITES" or c.name != paper.id]
         mentions.extend(_metadata_mentions(paper, mentions))
-        paper_props = {k: v for k, v in (doc._.kg_props or {}).items() if not k.startswith("_")}
+        paper_props = {k: v for k, v in get(doc, "kg_props", {}).items() if not k.startswith("_")}
         if any(m.label is Label.REPOSITORY and m.field != "metadata" for m in mentions):
             paper_props.pop("code_promised", None)
         return tuple(mentions), paper_props
@@ -164,7 +165,8 @@ def _from_row(row: tuple) -> Mention:
 def _to_mention(doc: Doc, cand: Candidate) -> Mention:
     """Field-relative offsets, sentence index and evidence for one settled candidate."""
     index, s, e = sentence_of(doc, cand.start)
-    in_title = doc._.kg_title_end and cand.start < doc._.kg_title_end
+    title_end = get(doc, "kg_title_end", 0)
+    in_title = title_end and cand.start < title_end
     shift = 0 if in_title else abstract_start(doc)
     name = " ".join(cand.name.split())
     aliases = tuple(dict.fromkeys(" ".join(a.split()) for a in cand.aliases))

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from kg.extract.lexicon import load_lexicon
 from kg.extract.roles import classify_long_form
 from kg.extract.names import PHRASE, looks_like_name, phrase_before, phrase_is_name, trim_phrase
-from kg.extract.state import Candidate, abstract_start, acronyms, cands, text_of
+from kg.extract.state import Candidate, abstract_start, acronyms, cands, get, text_of
 
 _DATASET_WORDS = re.compile(
     r"\b(?:data ?sets?|benchmarks?|corpus|corpora|suite|leaderboard|testbed|test bed|arena|collection|"
@@ -96,7 +96,7 @@ class ProposalFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text, out = text_of(doc), cands(doc)
-        if doc._.kg_title_end:
+        if get(doc, "kg_title_end", 0):
             self._title(doc, out)
         start = abstract_start(doc)
         for trig in _TRIGGER.finditer(text, start):
@@ -123,7 +123,7 @@ class ProposalFinder:
         return doc
 
     def _title(self, doc: Doc, out: list[Candidate]) -> None:
-        title = text_of(doc)[: doc._.kg_title_end]
+        title = text_of(doc)[: get(doc, "kg_title_end", 0)]
         match = _TITLE.match(title)
         if not match:
             return

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.state import abstract_start, text_of
+from kg.extract.state import abstract_start, props, text_of
 
 METRIC = (
     r"(?:(?:top-[15]|zero-shot|few-shot|average|mean|overall|absolute|relative|exact[- ]match|macro[- ]|micro[- ])\s*)?"
@@ -72,9 +72,7 @@ class ClaimedResults:
     """Stores ``Doc._.kg_props["_results"]`` for ``kg_roles`` to attach to datasets."""
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.kg_props is None:
-            doc._.kg_props = {}
-        doc._.kg_props["_results"] = find_results(text_of(doc), abstract_start(doc))
+        props(doc)["_results"] = find_results(text_of(doc), abstract_start(doc))
         return doc
 
 

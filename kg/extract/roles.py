@@ -21,8 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.lexicon import load_lexicon
-from kg.extract.state import Candidate, acronyms, cands, sentence_of, text_of
-from kg.ids import normalise_name
+from kg.extract.state import Candidate, acronyms, cands, props, put, sentence_of, text_of
+from kg.extract.lexicon import normalise_name
 
 _DEFAULT = {"Method": "USES", "Dataset": "EVALUATES_ON", "Concept": "MENTIONS", "Repository": "HAS_CODE", "Paper": "CITES"}
 #: Heads of a long form that denote one specific technique (when written lowercase).
@@ -125,7 +125,7 @@ class Roles:
         items = _drop_overlaps(items)
         merged = _merge(items)
         self._attach_results(doc, merged)
-        doc._.kg_mentions = sorted(merged, key=lambda c: (c.start, c.end, c.label, c.name))
+        put(doc, "kg_mentions", sorted(merged, key=lambda c: (c.start, c.end, c.label, c.name)))
         return doc
 
     def _with_acronyms(self, doc: Doc, items: list[Candidate]) -> list[Candidate]:
@@ -183,7 +183,7 @@ class Roles:
 
     @staticmethod
     def _attach_results(doc: Doc, merged: list[Candidate]) -> None:
-        results = (doc._.kg_props or {}).pop("_results", [])
+        results = props(doc).pop("_results", [])
         datasets = [c for c in merged if c.label == "Dataset" and c.relation == "EVALUATES_ON"]
         for result in results:
             _, s, e = sentence_of(doc, result.start)

@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.state import abstract_start, text_of
+from kg.extract.state import abstract_start, get, put, text_of
 
 _BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\\$])|\n\s*\n")
 _ABBREV = re.compile(
@@ -44,8 +44,8 @@ class SentenceSplitter:
     """Sets ``Doc._.kg_sents``: the title (when there is one), then the abstract's sentences."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text, title_end = text_of(doc), doc._.kg_title_end
+        text, title_end = text_of(doc), get(doc, "kg_title_end", 0)
         sents = [(0, title_end)] if title_end else []
         sents.extend(split_sentences(text, abstract_start(doc)))
-        doc._.kg_sents = sents
+        put(doc, "kg_sents", sents)
         return doc
