@@ -93,3 +93,11 @@ def test_extract_many_keeps_order_and_scales_to_workers() -> None:
 def test_output_is_deterministic() -> None:
     paper = Paper(id="p", title="X", abstract="We compare BERT, RoBERTa and T5 on GLUE and SQuAD.")
     assert extractor().extract(paper).to_json() == extractor().extract(paper).to_json()
+
+
+def test_hostile_long_punctuation_runs_stay_fast() -> None:
+    import time
+
+    started = time.perf_counter()
+    result = run("(" * 5000 + "A" * 50 + ")" * 5000 + " We use BERT.")
+    assert time.perf_counter() - started < 5 and "BERT" in found(result, "Method")
