@@ -43,6 +43,8 @@ _ALIAS_MERGE_VALUES = frozenset(label.value for label in ALIAS_MERGE_LABELS)
 #: Edge attributes that carry the evidence of one mention.
 EVIDENCE_KEYS = ("evidence", "field", "start", "end", "sentence", "rule", "confidence")
 IMPLEMENTS_RULE = "derived.proposes_and_has_code"
+#: Mention properties that describe the entity (kept on its node); the others describe the link (kept on the edge).
+ENTITY_PROPERTIES = ("full_name", "hub_id", "kind", "base")
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,7 @@ def _add_mention(graph: nx.MultiDiGraph, pid: str, mention: Mention) -> None:
         # where the link was found; a list because the abstract and the metadata may agree
         attrs["sources"] = [mention.properties.get("source", "metadata" if mention.field == "metadata" else "abstract")]
     elif mention.label is not Label.PAPER:
-        attrs.update({k: v for k, v in mention.properties.items() if k not in ("kind", "full_name", "hub_id", "source")})
+        attrs.update({k: v for k, v in mention.properties.items() if k not in ENTITY_PROPERTIES and k != "source"})
     _merge_edge(graph, pid, target, mention.relation, attrs)
 
 
@@ -219,7 +221,7 @@ def _entity_properties(mention: Mention) -> dict[str, Any]:
         props["kind"] = mention.properties.get("kind", "topic")
     else:
         props["aliases"] = sorted({a for a in mention.aliases if normalise_name(a) != normalise_name(mention.name)})
-        for extra in ("full_name", "hub_id", "kind"):
+        for extra in ENTITY_PROPERTIES:
             if mention.properties.get(extra):
                 props[extra] = mention.properties[extra]
     props["_rank"] = (-float(mention.confidence), mention.name)
