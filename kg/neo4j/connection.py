@@ -19,8 +19,9 @@ from typing import Iterator, Mapping
 
 import neo4j
 from neo4j.exceptions import AuthError, ConfigurationError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import Neo4jError as RemoteError
 
-from kg.errors import Neo4jUnavailableError
+from kg.errors import Neo4jError, Neo4jUnavailableError
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USERNAME = "neo4j"
@@ -114,3 +115,38 @@ def connect(target: "Neo4jSettings | neo4j.Driver | None") -> Iterator[neo4j.Dri
             driver.close()
     else:
         yield target
+
+
+def database_name(target: "Neo4jSettings | neo4j.Driver", database: str | None) -> str:
+    """The database to use: the one asked for, else the settings' one, else ``neo4j``."""
+    if database:
+        return database
+    return target.database if isinstance(target, Neo4jSettings) else "neo4j"
+
+
+def first_line(exc: RemoteError) -> str:
+    """The first line of a server error (Neo4j's messages can run to a page)."""
+    text = (exc.message or str(exc)).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+@contextmanager
+def open_session(
+    target: "Neo4jSettings | neo4j.Driver | None", database: str | None, *, refused: str, read_only: bool = False
+) -> Iterator[neo4j.Session]:
+    """A session on ``target`` (``None``: settings from the environment), with errors translated once:
+    a server error becomes ``Neo4jError("<refused>: <its first line>")``, a connection or auth failure a
+    one-line :class:`Neo4jUnavailableError` that names the URI and never the password."""
+    target = resolve(target)
+    settings = target if isinstance(target, Neo4jSettings) else Neo4jSettings()
+    mode = neo4j.READ_ACCESS if read_only else neo4j.WRITE_ACCESS
+    try:
+        with connect(target) as driver, driver.session(database=database_name(target, database), default_access_mode=mode) as session:
+            yield session
+    except RemoteError as exc:
+        raise Neo4jError(f"{refused}: {first_line(exc)}") from None
+    except Exception as exc:
+        translated = translate_connection_error(exc, settings)
+        if translated is exc:
+            raise
+        raise translated from None

@@ -14,10 +14,8 @@ from typing import Callable
 
 import neo4j
 import networkx as nx
-from neo4j.exceptions import Neo4jError as RemoteError
 
-from kg.errors import Neo4jError
-from kg.neo4j.connection import Neo4jSettings, connect, resolve, translate_connection_error
+from kg.neo4j.connection import Neo4jSettings, connect, database_name, open_session, resolve
 from kg.neo4j.cypher import DEFAULT_BATCH_SIZE, Statement, data_plan, schema_plan, wipe_statement
 
 
@@ -47,12 +45,6 @@ class PushSummary:
         )
 
 
-def _database(target: Neo4jSettings | neo4j.Driver | None, database: str | None) -> str:
-    if database:
-        return database
-    return target.database if isinstance(target, Neo4jSettings) else "neo4j"
-
-
 def push_graph(
     graph: nx.MultiDiGraph,
     target: Neo4jSettings | neo4j.Driver | None,
@@ -67,29 +59,19 @@ def push_graph(
     ``wipe`` deletes everything in the database first. ``progress(n, total)`` is called after
     each batch with the number of rows it wrote and the total number of rows.
     """
-    target = resolve(target)
     started = time.perf_counter()
     plan = data_plan(graph, batch_size)
     total = sum(len(s.rows) for s in plan)
     counters = {"nodes_created": 0, "relationships_created": 0, "relationships_deleted": 0, "properties_set": 0}
-    settings = target if isinstance(target, Neo4jSettings) else Neo4jSettings()
-    try:
-        with connect(target) as driver, driver.session(database=_database(target, database)) as session:
-            if wipe:
-                session.run(wipe_statement()).consume()
-            for statement in schema_plan():
-                session.run(statement.query).consume()
-            for statement in plan:
-                _add_counters(counters, session.execute_write(_run_batch, statement))
-                if progress:
-                    progress(len(statement.rows), total)
-    except RemoteError as exc:
-        raise Neo4jError(f"Neo4j rejected a write: {exc.message or exc}") from None
-    except Exception as exc:
-        translated = translate_connection_error(exc, settings)
-        if translated is exc:
-            raise
-        raise translated from None
+    with open_session(target, database, refused="Neo4j rejected a write") as session:
+        if wipe:
+            session.run(wipe_statement()).consume()
+        for statement in schema_plan():
+            session.run(statement.query).consume()
+        for statement in plan:
+            _add_counters(counters, session.execute_write(_run_batch, statement))
+            if progress:
+                progress(len(statement.rows), total)
     seconds = time.perf_counter() - started
     return PushSummary(graph.number_of_nodes(), graph.number_of_edges(), len(plan), seconds, **counters)
 
@@ -112,5 +94,5 @@ def database_counts(target: Neo4jSettings | neo4j.Driver | None, database: str |
     )
     target = resolve(target)
     with connect(target) as driver:
-        records, _, _ = driver.execute_query(query, database_=_database(target, database), routing_=neo4j.RoutingControl.READ)
+        records, _, _ = driver.execute_query(query, database_=database_name(target, database), routing_=neo4j.RoutingControl.READ)
     return dict(records[0])

@@ -10,23 +10,16 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 import neo4j
-from neo4j.exceptions import Neo4jError as RemoteError
 
 from kg.errors import Neo4jError
 from kg.ids import normalise_name
-from kg.neo4j.connection import Neo4jSettings, connect, resolve, translate_connection_error
+from kg.neo4j.connection import Neo4jSettings, open_session
 from kg.queries import QueryResult, get_query
 from kg.queries.embedded import entity_label
 
 #: Parameters that name an entity: the Cypher twin compares them with the lower-cased name, alias or
 #: key, so they are sent normalised (kg.ids.normalise_name) to mean what the embedded backend means.
 NAME_PARAMS = ("name",)
-
-
-def _database(target: Neo4jSettings | neo4j.Driver | None, database: str | None) -> str:
-    if database:
-        return database
-    return target.database if isinstance(target, Neo4jSettings) else "neo4j"
 
 
 def plain(value: Any) -> Any:
@@ -58,29 +51,13 @@ def run_cypher(
     A query that tries to write fails with :class:`kg.errors.Neo4jError` (the server refuses
     writes in a read transaction).
     """
-    target = resolve(target)
-    settings = target if isinstance(target, Neo4jSettings) else Neo4jSettings()
-
     def work(tx: neo4j.ManagedTransaction) -> QueryResult:
         result = tx.run(query, dict(params or {}))
         columns = tuple(result.keys())
         return QueryResult(columns, [tuple(plain(v) for v in record.values()) for record in result])
 
-    try:
-        with connect(target) as driver, driver.session(database=_database(target, database), default_access_mode=neo4j.READ_ACCESS) as session:
-            return session.execute_read(work)
-    except RemoteError as exc:
-        raise Neo4jError(f"Neo4j refused the query: {_first_line(exc)}") from None
-    except Exception as exc:
-        translated = translate_connection_error(exc, settings)
-        if translated is exc:
-            raise
-        raise translated from None
-
-
-def _first_line(exc: RemoteError) -> str:
-    text = exc.message or str(exc)
-    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    with open_session(target, database, refused="Neo4j refused the query", read_only=True) as session:
+        return session.execute_read(work)
 
 
 def named_query_params(name: str, params: Mapping[str, Any]) -> dict[str, Any]:
