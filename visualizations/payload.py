@@ -9,9 +9,11 @@ turns every string into text.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import re
+from enum import Enum
 from typing import Any, Hashable, Mapping
 from urllib.parse import quote, urlsplit
 
@@ -176,20 +178,13 @@ def _rel_order(graph: nx.MultiDiGraph) -> list[str]:
     return [x for x in known if x in present] + sorted(present - set(known))
 
 
-def _label_styles(labels: list[str], counts: Mapping[str, int]) -> list[dict]:
-    out = []
-    for name in labels:
-        style = NODE_STYLES.get(Label(name), UNKNOWN_NODE) if name in Label._value2member_map_ else UNKNOWN_NODE
-        out.append({"name": name, "color": style.color, "border": style.border, "shape": style.shape, "n": counts[name]})
-    return out
-
-
-def _rel_styles(rels: list[str], counts: Mapping[str, int]) -> list[dict]:
-    out = []
-    for name in rels:
-        style = EDGE_STYLES.get(RelType(name), UNKNOWN_EDGE) if name in RelType._value2member_map_ else UNKNOWN_EDGE
-        out.append({"name": name, "color": style.color, "dashes": style.dashes, "width": style.width, "n": counts[name]})
-    return out
+def _style_rows(names: list[str], counts: Mapping[str, int], kind: type[Enum], table: Mapping, unknown: Any) -> list[dict]:
+    """Legend rows: the name, its style's fields (NodeStyle or EdgeStyle), and how many there are."""
+    rows = []
+    for name in names:
+        style = table.get(kind(name), unknown) if name in kind._value2member_map_ else unknown
+        rows.append({"name": name, **dataclasses.asdict(style), "n": counts[name]})
+    return rows
 
 
 def build_payload(graph: nx.MultiDiGraph, positions: Mapping[Hashable, tuple[int, int]] | None,
@@ -209,8 +204,8 @@ def build_payload(graph: nx.MultiDiGraph, positions: Mapping[Hashable, tuple[int
         rel_counts[rels[record[2]]] += 1
     return {
         "meta": dict(sorted(meta.items())),
-        "labels": _label_styles(labels, label_counts),
-        "rels": _rel_styles(rels, rel_counts),
+        "labels": _style_rows(labels, label_counts, Label, NODE_STYLES, UNKNOWN_NODE),
+        "rels": _style_rows(rels, rel_counts, RelType, EDGE_STYLES, UNKNOWN_EDGE),
         "nodes": records,
         "edges": edge_records,
         "eprops": edge_props,

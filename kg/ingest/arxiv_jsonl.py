@@ -16,6 +16,8 @@ from kg.ingest.source import Source
 from kg.model import Paper
 
 FORMAT = "arxiv-jsonl"
+
+
 @register_reader(FORMAT, "arXiv metadata snapshot JSON lines (Kaggle arxiv-metadata-oai-snapshot)", extensions=(".jsonl", ".json"))
 def read_arxiv_jsonl(source: Source) -> Iterator[Paper]:
     """Yield one Paper per line of an arXiv metadata snapshot."""
