@@ -58,3 +58,19 @@ def test_unicode_and_hostile_strings_survive(tiny_graph, tmp_path):
     save_graph(tiny_graph, path)
     assert load_graph(path).nodes["Paper:2401.00003"]["title"] == title
     json.loads(path.read_text(encoding="utf-8"))  # plain JSON for other tools
+
+
+def test_atomic_writes_get_ordinary_permissions(tiny_graph, tmp_path):
+    import os
+    import stat
+
+    umask = os.umask(0o022)
+    try:
+        path = tmp_path / "g.json"
+        save_graph(tiny_graph, path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644
+        path.chmod(0o640)
+        save_graph(tiny_graph, path)  # replacing keeps the file's own permissions
+        assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    finally:
+        os.umask(umask)
