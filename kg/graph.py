@@ -99,7 +99,7 @@ def remove_papers(graph: nx.MultiDiGraph, paper_ids: Iterable[str]) -> list[str]
     Raises :class:`NotFoundError` (naming them) when some ids are not in the graph.
     """
     ids = sorted(set(paper_ids))
-    missing = [pid for pid in ids if not _is_full_paper(graph, node_id(Label.PAPER, pid))]
+    missing = [pid for pid in ids if not is_full_paper(graph, node_id(Label.PAPER, pid))]
     if missing:
         raise NotFoundError(f"no such paper in the graph: {', '.join(missing)}")
     for pid in ids:
@@ -113,7 +113,7 @@ def remove_papers(graph: nx.MultiDiGraph, paper_ids: Iterable[str]) -> list[str]
 
 def paper_nodes(graph: nx.MultiDiGraph) -> list[str]:
     """Node ids of the papers read from sources (not citation stubs), sorted."""
-    return sorted(n for n in graph if _is_full_paper(graph, n))
+    return sorted(n for n in graph if is_full_paper(graph, n))
 
 
 # -- papers -------------------------------------------------------------------------------------------------------
@@ -122,7 +122,8 @@ def paper_nodes(graph: nx.MultiDiGraph) -> list[str]:
 _PAPER = Label.PAPER.value
 
 
-def _is_full_paper(graph: nx.MultiDiGraph, nid: str) -> bool:
+def is_full_paper(graph: nx.MultiDiGraph, nid: str) -> bool:
+    """True for a paper read from a source; False for a citation stub, another label or an absent node."""
     data = graph.nodes.get(nid)
     return data is not None and data.get("label") == _PAPER and not data.get("cited_only")
 
@@ -347,7 +348,7 @@ def derive_implements(graph: nx.MultiDiGraph) -> None:
 def prune_orphans(graph: nx.MultiDiGraph) -> None:
     """Drop entities no paper links to any more, and citation stubs no paper cites."""
     def linked_from_paper(nid: str) -> bool:
-        return any(_is_full_paper(graph, src) for src in graph.pred[nid])
+        return any(is_full_paper(graph, src) for src in graph.pred[nid])
 
     doomed = [n for n, d in graph.nodes(data=True) if (d.get("label") != _PAPER or d.get("cited_only")) and not linked_from_paper(n)]
     graph.remove_nodes_from(doomed)

@@ -12,7 +12,7 @@ from typing import Iterable
 import networkx as nx
 
 from kg.errors import NotFoundError, UnknownNameError
-from kg.graph import node_name, paper_nodes
+from kg.graph import is_full_paper, node_name, paper_nodes
 from kg.ids import node_id, normalise_name
 from kg.model import Label, RelType
 from kg.queries import Param, register_query
@@ -38,13 +38,13 @@ def _papers_linked(graph: nx.MultiDiGraph, nid: str, rel: str | None = None) -> 
     return {
         graph.nodes[src]["key"]
         for src, _, key in graph.in_edges(nid, keys=True)
-        if graph.nodes[src]["label"] == Label.PAPER.value and not graph.nodes[src].get("cited_only") and (rel is None or key == rel)
+        if is_full_paper(graph, src) and (rel is None or key == rel)
     }
 
 
 def _paper_id_node(graph: nx.MultiDiGraph, paper_id: str) -> str:
     nid = node_id(Label.PAPER, paper_id.strip())
-    if nid not in graph or graph.nodes[nid].get("cited_only"):
+    if not is_full_paper(graph, nid):
         raise NotFoundError(f"no paper {paper_id!r} in the graph")
     return nid
 
@@ -75,8 +75,8 @@ def papers_for(graph: nx.MultiDiGraph, name: str) -> list[tuple]:
     rows = set()
     for nid in matching_nodes(graph, name):
         for src, _, key in graph.in_edges(nid, keys=True):
-            paper = graph.nodes[src]
-            if paper["label"] == Label.PAPER.value and not paper.get("cited_only"):
+            if is_full_paper(graph, src):
+                paper = graph.nodes[src]
                 rows.add((paper["key"], paper.get("title", ""), key, node_name(graph, nid), graph.nodes[nid]["label"]))
     return sorted(rows, key=lambda r: (r[0], r[2], r[4], r[3]))
 
@@ -172,7 +172,7 @@ def method_dataset_matrix(graph: nx.MultiDiGraph, min_papers: int) -> list[tuple
 def code_for(graph: nx.MultiDiGraph, name: str) -> list[tuple]:
     rows = set()
     pid = node_id(Label.PAPER, name.strip())
-    if pid in graph and not graph.nodes[pid].get("cited_only"):
+    if is_full_paper(graph, pid):
         rows |= _paper_code(graph, pid, entity=name.strip())
     for method in matching_nodes(graph, name, [Label.METHOD.value]):
         entity = node_name(graph, method)
