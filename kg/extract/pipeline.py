@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+import time
 from typing import Any, Callable, Iterable, Iterator
 
 import spacy
@@ -80,14 +81,33 @@ class Extractor:
 
     def make_doc(self, paper: Paper) -> Doc:
         """Run the pipeline over ``title + "\\n\\n" + abstract`` of one paper."""
+        doc = self._tokenize(paper)
+        for _, proc in self.nlp.pipeline:
+            doc = proc(doc)
+        return doc
+
+    def _tokenize(self, paper: Paper) -> Doc:
         title, abstract = paper.title or "", paper.abstract or ""
         text = f"{title}{TITLE_SEP}{abstract}" if title else abstract
         doc = self.nlp.make_doc(_LONG_CHUNK.sub(_blank, text))
         doc.user_data["kg_text"] = text  # the components read the real text; offsets are the same
         put(doc, "kg_title_end", len(title))
-        for _, proc in self.nlp.pipeline:
-            doc = proc(doc)
         return doc
+
+    def profile(self, paper: Paper) -> list[tuple[str, float]]:
+        """CPU seconds spent in each step of extracting ``paper`` (``benchmarks/bench_components.py``)."""
+        clock = time.process_time
+        start = clock()
+        doc = self._tokenize(paper)
+        times = [("tokenizer", clock() - start)]
+        for name, proc in self.nlp.pipeline:
+            start = clock()
+            doc = proc(doc)
+            times.append((name, clock() - start))
+        start = clock()
+        self._mentions(doc, paper)
+        times.append(("mentions", clock() - start))
+        return times
 
     def extract(self, paper: Paper) -> Extraction:
         """All mentions of one paper, in text order, then metadata mentions."""
@@ -95,7 +115,9 @@ class Extractor:
         return Extraction(paper=paper, mentions=mentions, paper_properties=paper_props)
 
     def _extract_parts(self, paper: Paper) -> tuple[tuple[Mention, ...], dict[str, Any]]:
-        doc = self.make_doc(paper)
+        return self._mentions(self.make_doc(paper), paper)
+
+    def _mentions(self, doc: Doc, paper: Paper) -> tuple[tuple[Mention, ...], dict[str, Any]]:
         mentions = [_to_mention(doc, c) for c in get(doc, "kg_mentions", []) if c.relation != "CITES" or c.name != paper.id]
         mentions.extend(_metadata_mentions(paper, mentions))
         paper_props = {k: v for k, v in get(doc, "kg_props", {}).items() if not k.startswith("_")}
