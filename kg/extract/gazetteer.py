@@ -12,13 +12,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
 
 from kg.extract.lexicon import Entry, Lexicon, load_lexicon
-from kg.extract.state import Candidate, cands, text_of
+from kg.extract.state import Candidate, Workspace, cands, text_of
 
 DATASET_HEADS = frozenset("dataset datasets benchmark benchmarks corpus corpora suite leaderboard split splits".split())
 _RESOLUTION = re.compile(r"\d{3,4}(?:[x×]\d{3,4})?(?:px)?")
@@ -45,69 +42,173 @@ def _variants(name: str) -> set[str]:
     return out
 
 
+#: Word tokens for phrase lookup: runs of letters/digits and single other characters, on
+#: lower-cased text (exact-case forms are checked against the original text afterwards).
+_TOKEN = re.compile(r"[^\W_]+|[^\w\s]|_")
+_TOKEN_ASCII = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")  # the same on ASCII text, a third faster
+
+
+def word_spans(lowered: str) -> list[tuple[int, int]]:
+    """(start, end) of each word token of already lower-cased text."""
+    pattern = _TOKEN_ASCII if lowered.isascii() else _TOKEN
+    return [m.span() for m in pattern.finditer(lowered)]
+
+
+_GLUED_BEFORE = frozenset("-_@.+~\\")
+_URL_SHAPE = re.compile(r"://|www\.|\w\.[a-z]{2,}/")
+
+
+def _in_url_chunk(text: str, pos: int) -> bool:
+    """The run of non-space characters around ``pos`` is a URL ("https://…", "github.com/…")."""
+    begin = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    end = len(text)
+    for space in (" ", "\n"):
+        found = text.find(space, pos)
+        if found >= 0:
+            end = min(end, found)
+    return bool(_URL_SHAPE.search(text, begin, end))
+_CLOSERS = frozenset(",.;:!?)]}\"'")
+
+
+def standalone(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is written as a word of its own, not glued to a longer one: not
+    inside a URL path or host ("…/internlm/Intern-S1", "MOSE.video"), a compound or version
+    ("Text-to-3D Generation", "Claude 3.5", "FLUX.2", "Transformer++", "AIME24/25"; the
+    compound rule decides those) or a snake_case identifier."""
+    before, after, then = text[start - 1:start], text[end:end + 1], text[end + 1:end + 2]
+    if before == "/" or (after == "/" and then.isalnum()):
+        return not _in_url_chunk(text, start)  # "CLIP/SigLIP" names two models
+    if before and (before.isalnum() or before in _GLUED_BEFORE):
+        return False
+    if after.isalnum() or after in ("_", "+", "~") or (after in ("-", ".") and then.isalnum()):
+        return False
+    # a form ending in a symbol ("A*", "C++") must end where the word ends ("**A**dvantage")
+    return text[end - 1].isalnum() or not after or after.isspace() or after in _CLOSERS
+
+
+def _words(form: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(form))
+
+
+def _one_space_apart(text: str, spans: list[tuple[int, int]], i: int, j: int) -> bool:
+    """Tokens ``i..j-1`` are separated by at most one space: a phrase never spans a line
+    break or the title/abstract separator ("… and Language\\n\\nModeling …")."""
+    gap = text[spans[j - 2][1]:spans[j - 1][0]]
+    return gap == "" or gap == " "
+
+
+class PhraseIndex:
+    """Known phrases keyed by their lower-cased word tokens, matched by dictionary lookups.
+
+    Like spaCy's ``PhraseMatcher`` it ignores the whitespace between tokens; unlike it, it
+    needs no ``Doc``, so the extractor never tokenises into one. Each key maps to the
+    exact-case forms (original tokens -> entry), the any-case entry and whether it is a task.
+    """
+
+    def __init__(self) -> None:
+        self.exact: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}
+        self.any_case: dict[tuple[str, ...], int] = {}
+        self.tasks: set[tuple[str, ...]] = set()
+        self.longest: dict[str, int] = {}  # first token -> most tokens of a phrase starting with it
+
+    def _key(self, form: str) -> tuple[str, ...]:
+        key = _words(form.lower())
+        if key:
+            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+        return key
+
+    def add_exact(self, form: str, idx: int) -> None:
+        key = self._key(form)
+        self.exact.setdefault(key, {}).setdefault(_words(form), idx)
+
+    def add_any_case(self, form: str, idx: int) -> None:
+        self.any_case.setdefault(self._key(form), idx)
+
+    def add_task(self, form: str) -> None:
+        self.tasks.add(self._key(form))
+
+    def find(self, text: str, lowered: str, spans: list[tuple[int, int]]):
+        """Exact-case hits, any-case hits and task hits, each a list of (first token, end
+        token, entry or None), in text order, shorter before longer at the same start."""
+        exact, any_case, tasks = [], [], []
+        longest, words = self.longest, [lowered[s:e] for s, e in spans]
+        n = len(words)
+        for i in [i for i, w in enumerate(words) if w in longest]:
+            for j in range(i + 1, min(n, i + longest[words[i]]) + 1):
+                key = tuple(words[i:j])
+                if j - i > 1 and not _one_space_apart(text, spans, i, j):
+                    break
+                forms = self.exact.get(key)
+                if forms is not None:
+                    idx = forms.get(tuple(text[s:e] for s, e in spans[i:j]))
+                    if idx is not None:
+                        exact.append((i, j, idx))
+                idx = self.any_case.get(key)
+                if idx is not None:
+                    any_case.append((i, j, idx))
+                if key in self.tasks:
+                    tasks.append((i, j, None))
+        return exact, any_case, tasks
+
+
 class GazetteerMatcher:
     """Adds Method / Dataset candidates for known names and Concept candidates for tasks."""
 
-    def __init__(self, nlp: Language, lexicon: Lexicon | None = None):
+    def __init__(self, nlp: Language | None = None, lexicon: Lexicon | None = None):
         self.lex = lexicon or load_lexicon()
         self.entries = self.lex.entries
-        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.tasks = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.prefix_forms: dict[str, int] = {}  # lowercase form -> entry, for versioned compounds
-        self.surface: dict[str, int] = {}
+        surface: dict[str, int] = {}
         for idx, entry in enumerate(self.entries):
             for form in sorted({v for f in (entry.name, *entry.aliases) for v in _variants(f)}):
-                self.surface.setdefault(form, idx)
+                surface.setdefault(form, idx)
                 if entry.label == "Method" or entry.kind == "exact" or re.search(r"\d", form):
                     self.prefix_forms.setdefault(form.lower(), idx)
-        forms = sorted(self.surface)
+        forms = sorted(surface)
         self.exact_forms = frozenset(forms)
-        self.surface_index = dict(self.surface)
+        self.surface_index = surface
         for form in forms:  # acronym datasets in "context" mode are prefixes of dated variants ("AMC23")
             if re.fullmatch(r"[A-Z]{3,}", form):
-                self.prefix_forms.setdefault(form.lower(), self.surface[form])
-        tokenizer = _pattern_tokenizer(nlp)
-        docs = list(tokenizer.pipe(forms))
-        self.names.add("NAME", docs)
-        self.surface = {" ".join(t.text for t in d): self.surface[f] for d, f in zip(docs, forms)}
-        # Distinctive forms (inner capitals or digits, 5+ characters) also match in any case:
-        # "Librispeech" is LibriSpeech, "Screenspot" is ScreenSpot.
-        self.lower_names = PhraseMatcher(nlp.vocab, attr="LOWER")
-        distinctive = [(d, f) for d, f in zip(docs, forms)
-                       if len(f) >= 5 and _INNER_CAP.search(f) and not self.lex.is_common(f)]
-        self.lower_names.add("NAME", [d for d, _ in distinctive])
-        self.lower_surface = {" ".join(t.lower_ for t in d): self.surface[" ".join(t.text for t in d)] for d, _ in distinctive}
-        multiword = sorted(t for t in self.lex.tasks if " " in t)
-        self.tasks.add("TASK", list(tokenizer.pipe(multiword)))
+                self.prefix_forms.setdefault(form.lower(), surface[form])
+        self.index = PhraseIndex()
+        for form in forms:
+            self.index.add_exact(form, surface[form])
+            # Distinctive forms (inner capitals or digits, 5+ characters) also match in any case:
+            # "Librispeech" is LibriSpeech, "Screenspot" is ScreenSpot.
+            if len(form) >= 5 and _INNER_CAP.search(form) and not self.lex.is_common(form):
+                self.index.add_any_case(form, surface[form])
+        for task in sorted(t for t in self.lex.tasks if " " in t):
+            self.index.add_task(task)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Workspace) -> Workspace:
         out = cands(doc)
         text = text_of(doc)
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters lower-case to two ("İ"): keep offsets
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        spans = word_spans(lowered)
+        exact, any_case, tasks = self.index.find(text, lowered, spans)
         seen: set[tuple[int, int]] = set()
-        for _, s, e in self.names(doc):
-            span = doc[s:e]
-            self._known(doc, text, span, self.surface.get(" ".join(t.text for t in span)), out, seen)
-        for _, s, e in self.lower_names(doc):
-            span = doc[s:e]
-            self._known(doc, text, span, self.lower_surface.get(" ".join(t.lower_ for t in span)), out, seen)
+        for hits in (exact, any_case):
+            for i, j, idx in hits:
+                self._known(text, spans[i][0], spans[j - 1][1], lowered[slice(*spans[j])] if j < len(spans) else "",
+                            idx, out, seen)
         self._compounds(text, out)
-        for _, s, e in self.tasks(doc):
-            span = doc[s:e]
-            out.append(Candidate("Concept", span.text.lower(), span.start_char, span.end_char, "gazetteer.task", 0.6,
+        for i, j, _ in tasks:
+            start, end = spans[i][0], spans[j - 1][1]
+            if text[start - 1:start].isalnum() or text[end:end + 1].isalnum():
+                continue  # tasks only need word boundaries: "text-to-image generation" is image generation
+            out.append(Candidate("Concept", lowered[start:end], start, end, "gazetteer.task", 0.6,
                                  "MENTIONS", properties={"kind": "task"}))
         return doc
 
-    def _known(self, doc: Doc, text: str, span, idx: int | None, out: list[Candidate], seen: set) -> None:
-        """A candidate for one phrase-matcher hit, unless it is part of a longer word."""
-        start, end = span.start_char, span.end_char
-        if idx is None or (start, end) in seen:
+    def _known(self, text: str, start: int, end: int, next_word: str, idx: int, out: list[Candidate],
+               seen: set) -> None:
+        """A candidate for one phrase hit, unless it is part of a longer word."""
+        if (start, end) in seen or not standalone(text, start, end):
             return
-        if start > 0 and (text[start - 1] == "-" or text[start - 1].isalnum()):
-            return
-        if text[end:end + 1] == "-" and text[end + 1:end + 2].isalnum():
-            return  # part of a compound ("Cosmos-Predict2", "CLIP-based"): the compound rule decides
         entry = self.entries[idx]
-        if entry.label == "Dataset" and entry.kind == "context" and not self._dataset_context(doc, span.start, span.end):
+        if entry.label == "Dataset" and entry.kind == "context" and next_word not in DATASET_HEADS:
             return
         seen.add((start, end))
         version = _VERSION.match(text, end)
@@ -122,11 +223,6 @@ class GazetteerMatcher:
         conf = 0.8 if entry.label == "Method" else 0.75
         return Candidate(entry.label, entry.name, start, end, rule, conf, aliases=aliases,
                          properties={"kind": entry.kind} if entry.label == "Method" and entry.kind else {})
-
-    @staticmethod
-    def _dataset_context(doc: Doc, s: int, e: int) -> bool:
-        nxt = doc[e].lower_ if e < len(doc) else ""
-        return nxt in DATASET_HEADS
 
     def _compounds(self, text: str, out: list[Candidate]) -> None:
         """Versioned / checkpoint / split names whose prefix is a known name ("Llama-3-8B",
@@ -173,21 +269,6 @@ class GazetteerMatcher:
             entry = self.entries[self.surface_index[prefix]]
             return entry.label == "Method" or prefix.isupper() or not self.lex.is_common(prefix)
         return len(prefix) >= 5 and bool(_INNER_CAP.search(prefix)) and not self.lex.is_common(prefix)
-
-
-def _pattern_tokenizer(nlp: Language):
-    """A tokenizer with the pipeline's rules but its own vocabulary, for the ~25,000 patterns.
-
-    Tokenising the patterns with the pipeline's own tokenizer filled its vocabulary and cache and
-    made every later abstract about 3x slower to tokenise (measured: 1,480 -> 520 abstracts/s).
-    Phrase matching compares hashed token attributes, which do not depend on the vocabulary.
-    """
-    other = spacy.blank(nlp.lang)
-    source = nlp.tokenizer
-    for attr in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match", "rules"):
-        if hasattr(source, attr):
-            setattr(other.tokenizer, attr, getattr(source, attr))
-    return other.tokenizer
 
 
 def _in_url(text: str, start: int, end: int) -> bool:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 # Importing the component modules registers their factories.
 from kg.extract import acronyms, cites, code_links, concepts, contexts, gazetteer, proposals, results, roles, sentences  # noqa: F401
 from kg.extract.code_links import parse_repository_url, repository_properties
-from kg.extract.state import Candidate, TITLE_SEP, abstract_start, get, put, sentence_of, text_of
+from kg.extract.state import Candidate, PaperText, TITLE_SEP, Workspace, abstract_start, get, put, sentence_of, text_of
 from kg.extract.lexicon import normalise_name
 from kg.ids import clean_text
 from kg.model import Extraction, Label, Mention, Paper, RelType
@@ -74,23 +74,35 @@ def _blank(match: re.Match) -> str:
 
 
 class Extractor:
-    """Extracts mentions from papers (title, abstract and source metadata)."""
+    """Extracts mentions from papers (title, abstract and source metadata).
+
+    The pipeline's components never read spaCy tokens, so when every component is one of
+    paperkg's own (the default), papers are processed as :class:`PaperText` and no ``Doc``
+    is built: tokenising cost more than all the rules together. A pipeline with any other
+    component (a statistical NER, say) gets real ``Doc`` objects.
+    """
 
     def __init__(self, nlp: Language | None = None):
         self.nlp = nlp if nlp is not None else build_pipeline()
+        factories = {self.nlp.get_pipe_meta(name).factory for name in self.nlp.pipe_names}
+        self.needs_doc = not factories <= set(COMPONENTS)
 
-    def make_doc(self, paper: Paper) -> Doc:
+    def make_doc(self, paper: Paper) -> Workspace:
         """Run the pipeline over ``title + "\\n\\n" + abstract`` of one paper."""
-        doc = self._tokenize(paper)
+        doc = self._start(paper)
         for _, proc in self.nlp.pipeline:
             doc = proc(doc)
         return doc
 
-    def _tokenize(self, paper: Paper) -> Doc:
+    def _start(self, paper: Paper) -> Workspace:
+        """The workspace for one paper: a ``PaperText``, or a tokenised ``Doc`` when needed."""
         title, abstract = paper.title or "", paper.abstract or ""
         text = f"{title}{TITLE_SEP}{abstract}" if title else abstract
-        doc = self.nlp.make_doc(_LONG_CHUNK.sub(_blank, text))
-        doc.user_data["kg_text"] = text  # the components read the real text; offsets are the same
+        if self.needs_doc:
+            doc = self.nlp.make_doc(_LONG_CHUNK.sub(_blank, text))
+            doc.user_data["kg_text"] = text  # the components read the real text; offsets are the same
+        else:
+            doc = PaperText(text)
         put(doc, "kg_title_end", len(title))
         return doc
 
@@ -98,8 +110,8 @@ class Extractor:
         """CPU seconds spent in each step of extracting ``paper`` (``benchmarks/bench_components.py``)."""
         clock = time.process_time
         start = clock()
-        doc = self._tokenize(paper)
-        times = [("tokenizer", clock() - start)]
+        doc = self._start(paper)
+        times = [("start" if not self.needs_doc else "tokenizer", clock() - start)]
         for name, proc in self.nlp.pipeline:
             start = clock()
             doc = proc(doc)
@@ -117,7 +129,7 @@ class Extractor:
     def _extract_parts(self, paper: Paper) -> tuple[tuple[Mention, ...], dict[str, Any]]:
         return self._mentions(self.make_doc(paper), paper)
 
-    def _mentions(self, doc: Doc, paper: Paper) -> tuple[tuple[Mention, ...], dict[str, Any]]:
+    def _mentions(self, doc: Workspace, paper: Paper) -> tuple[tuple[Mention, ...], dict[str, Any]]:
         mentions = [_to_mention(doc, c) for c in get(doc, "kg_mentions", []) if c.relation != "CITES" or c.name != paper.id]
         mentions.extend(_metadata_mentions(paper, mentions))
         paper_props = {k: v for k, v in get(doc, "kg_props", {}).items() if not k.startswith("_")}
@@ -194,7 +206,7 @@ def _from_row(row: tuple) -> Mention:
                    aliases, properties)
 
 
-def _to_mention(doc: Doc, cand: Candidate) -> Mention:
+def _to_mention(doc: Workspace, cand: Candidate) -> Mention:
     """Field-relative offsets, sentence index and evidence for one settled candidate."""
     index, s, e = sentence_of(doc, cand.start)
     title_end = get(doc, "kg_title_end", 0)
