@@ -15,6 +15,7 @@ from typing import Iterator
 from spacy.language import Language
 
 from kg.extract.lexicon import Entry, Lexicon, load_lexicon
+from kg.extract.phrases import PhraseIndex, WordTokens, standalone
 from kg.extract.state import Candidate, Workspace, cands, text_of
 
 DATASET_HEADS = frozenset("dataset datasets benchmark benchmarks corpus corpora suite leaderboard split splits".split())
@@ -42,115 +43,6 @@ def _variants(name: str) -> set[str]:
     return out
 
 
-#: Word tokens for phrase lookup: runs of letters/digits and single other characters, on
-#: lower-cased text (exact-case forms are checked against the original text afterwards).
-_TOKEN = re.compile(r"[^\W_]+|[^\w\s]|_")
-_TOKEN_ASCII = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")  # the same on ASCII text, a third faster
-
-
-def word_spans(lowered: str) -> list[tuple[int, int]]:
-    """(start, end) of each word token of already lower-cased text."""
-    pattern = _TOKEN_ASCII if lowered.isascii() else _TOKEN
-    return [m.span() for m in pattern.finditer(lowered)]
-
-
-_GLUED_BEFORE = frozenset("-_@.+~\\")
-_URL_SHAPE = re.compile(r"://|www\.|\w\.[a-z]{2,}/")
-
-
-def _in_url_chunk(text: str, pos: int) -> bool:
-    """The run of non-space characters around ``pos`` is a URL ("https://…", "github.com/…")."""
-    begin = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    end = len(text)
-    for space in (" ", "\n"):
-        found = text.find(space, pos)
-        if found >= 0:
-            end = min(end, found)
-    return bool(_URL_SHAPE.search(text, begin, end))
-_CLOSERS = frozenset(",.;:!?)]}\"'")
-
-
-def standalone(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` is written as a word of its own, not glued to a longer one: not
-    inside a URL path or host ("…/internlm/Intern-S1", "MOSE.video"), a compound or version
-    ("Text-to-3D Generation", "Claude 3.5", "FLUX.2", "Transformer++", "AIME24/25"; the
-    compound rule decides those) or a snake_case identifier."""
-    before, after, then = text[start - 1:start], text[end:end + 1], text[end + 1:end + 2]
-    if before == "/" or (after == "/" and then.isalnum()):
-        return not _in_url_chunk(text, start)  # "CLIP/SigLIP" names two models
-    if before and (before.isalnum() or before in _GLUED_BEFORE):
-        return False
-    if after.isalnum() or after in ("_", "+", "~") or (after in ("-", ".") and then.isalnum()):
-        return False
-    # a form ending in a symbol ("A*", "C++") must end where the word ends ("**A**dvantage")
-    return text[end - 1].isalnum() or not after or after.isspace() or after in _CLOSERS
-
-
-def _words(form: str) -> tuple[str, ...]:
-    return tuple(_TOKEN.findall(form))
-
-
-def _one_space_apart(text: str, spans: list[tuple[int, int]], i: int, j: int) -> bool:
-    """Tokens ``i..j-1`` are separated by at most one space: a phrase never spans a line
-    break or the title/abstract separator ("… and Language\\n\\nModeling …")."""
-    gap = text[spans[j - 2][1]:spans[j - 1][0]]
-    return gap == "" or gap == " "
-
-
-class PhraseIndex:
-    """Known phrases keyed by their lower-cased word tokens, matched by dictionary lookups.
-
-    Like spaCy's ``PhraseMatcher`` it ignores the whitespace between tokens; unlike it, it
-    needs no ``Doc``, so the extractor never tokenises into one. Each key maps to the
-    exact-case forms (original tokens -> entry), the any-case entry and whether it is a task.
-    """
-
-    def __init__(self) -> None:
-        self.exact: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}
-        self.any_case: dict[tuple[str, ...], int] = {}
-        self.tasks: set[tuple[str, ...]] = set()
-        self.longest: dict[str, int] = {}  # first token -> most tokens of a phrase starting with it
-
-    def _key(self, form: str) -> tuple[str, ...]:
-        key = _words(form.lower())
-        if key:
-            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
-        return key
-
-    def add_exact(self, form: str, idx: int) -> None:
-        key = self._key(form)
-        self.exact.setdefault(key, {}).setdefault(_words(form), idx)
-
-    def add_any_case(self, form: str, idx: int) -> None:
-        self.any_case.setdefault(self._key(form), idx)
-
-    def add_task(self, form: str) -> None:
-        self.tasks.add(self._key(form))
-
-    def find(self, text: str, lowered: str, spans: list[tuple[int, int]]):
-        """Exact-case hits, any-case hits and task hits, each a list of (first token, end
-        token, entry or None), in text order, shorter before longer at the same start."""
-        exact, any_case, tasks = [], [], []
-        longest, words = self.longest, [lowered[s:e] for s, e in spans]
-        n = len(words)
-        for i in [i for i, w in enumerate(words) if w in longest]:
-            for j in range(i + 1, min(n, i + longest[words[i]]) + 1):
-                key = tuple(words[i:j])
-                if j - i > 1 and not _one_space_apart(text, spans, i, j):
-                    break
-                forms = self.exact.get(key)
-                if forms is not None:
-                    idx = forms.get(tuple(text[s:e] for s, e in spans[i:j]))
-                    if idx is not None:
-                        exact.append((i, j, idx))
-                idx = self.any_case.get(key)
-                if idx is not None:
-                    any_case.append((i, j, idx))
-                if key in self.tasks:
-                    tasks.append((i, j, None))
-        return exact, any_case, tasks
-
-
 class GazetteerMatcher:
     """Adds Method / Dataset candidates for known names and Concept candidates for tasks."""
 
@@ -172,33 +64,35 @@ class GazetteerMatcher:
                 self.prefix_forms.setdefault(form.lower(), surface[form])
         self.index = PhraseIndex()
         for form in forms:
-            self.index.add_exact(form, surface[form])
             # Distinctive forms (inner capitals or digits, 5+ characters) also match in any case:
             # "Librispeech" is LibriSpeech, "Screenspot" is ScreenSpot.
-            if len(form) >= 5 and _INNER_CAP.search(form) and not self.lex.is_common(form):
-                self.index.add_any_case(form, surface[form])
+            distinctive = len(form) >= 5 and _INNER_CAP.search(form) and not self.lex.is_common(form)
+            self.index.add(form, exact=surface[form], any_case=surface[form] if distinctive else None)
         for task in sorted(t for t in self.lex.tasks if " " in t):
-            self.index.add_task(task)
+            self.index.add(task, task=True)
 
     def __call__(self, doc: Workspace) -> Workspace:
         out = cands(doc)
         text = text_of(doc)
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a few characters lower-case to two ("İ"): keep offsets
-            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        spans = word_spans(lowered)
-        exact, any_case, tasks = self.index.find(text, lowered, spans)
+        tokens = WordTokens(text)
+        exact, any_case, tasks = [], [], []
+        for i, j, hit in self.index.find(tokens):
+            if hit.exact:
+                idx = hit.exact.get(tokens.original(i, j))
+                if idx is not None:
+                    exact.append((i, j, idx))
+            if hit.any_case is not None:
+                any_case.append((i, j, hit.any_case))
+            if hit.task:
+                tasks.append((tokens.starts[i], tokens.ends[j - 1]))
         seen: set[tuple[int, int]] = set()
-        for hits in (exact, any_case):
-            for i, j, idx in hits:
-                self._known(text, spans[i][0], spans[j - 1][1], lowered[slice(*spans[j])] if j < len(spans) else "",
-                            idx, out, seen)
+        for i, j, idx in exact + any_case:
+            self._known(text, tokens.starts[i], tokens.ends[j - 1], tokens.after(j), idx, out, seen)
         self._compounds(text, out)
-        for i, j, _ in tasks:
-            start, end = spans[i][0], spans[j - 1][1]
+        for start, end in tasks:
             if text[start - 1:start].isalnum() or text[end:end + 1].isalnum():
                 continue  # tasks only need word boundaries: "text-to-image generation" is image generation
-            out.append(Candidate("Concept", lowered[start:end], start, end, "gazetteer.task", 0.6,
+            out.append(Candidate("Concept", tokens.lowered[start:end], start, end, "gazetteer.task", 0.6,
                                  "MENTIONS", properties={"kind": "task"}))
         return doc
 

@@ -130,7 +130,9 @@ class Extractor:
         return self._mentions(self.make_doc(paper), paper)
 
     def _mentions(self, doc: Workspace, paper: Paper) -> tuple[tuple[Mention, ...], dict[str, Any]]:
-        mentions = [_to_mention(doc, c) for c in get(doc, "kg_mentions", []) if c.relation != "CITES" or c.name != paper.id]
+        evidence: dict[int, str] = {}
+        mentions = [_to_mention(doc, c, evidence) for c in get(doc, "kg_mentions", [])
+                    if c.relation != "CITES" or c.name != paper.id]
         mentions.extend(_metadata_mentions(paper, mentions))
         paper_props = {k: v for k, v in get(doc, "kg_props", {}).items() if not k.startswith("_")}
         if any(m.label is Label.REPOSITORY and m.field != "metadata" for m in mentions):
@@ -206,19 +208,28 @@ def _from_row(row: tuple) -> Mention:
                    aliases, properties)
 
 
-def _to_mention(doc: Workspace, cand: Candidate) -> Mention:
-    """Field-relative offsets, sentence index and evidence for one settled candidate."""
+_LABELS = {label.value: label for label in Label}
+_RELATIONS = {relation.value: relation for relation in RelType}
+
+
+def _to_mention(doc: Workspace, cand: Candidate, evidence: dict[int, str]) -> Mention:
+    """Field-relative offsets, sentence index and evidence for one settled candidate.
+    ``evidence`` caches each sentence's cleaned text (several mentions share a sentence)."""
     index, s, e = sentence_of(doc, cand.start)
     title_end = get(doc, "kg_title_end", 0)
     in_title = title_end and cand.start < title_end
     shift = 0 if in_title else abstract_start(doc)
     name = " ".join(cand.name.split())
-    aliases = tuple(dict.fromkeys(" ".join(a.split()) for a in cand.aliases))
+    sentence = evidence.get(s)
+    if sentence is None:
+        sentence = evidence[s] = clean_text(text_of(doc)[s:e])
+    key = normalise_name(name)
+    aliases = tuple(dict.fromkeys(" ".join(a.split()) for a in cand.aliases)) if cand.aliases else ()
     return Mention(
-        label=Label(cand.label), name=name, relation=RelType(cand.relation), rule=cand.rule,
+        label=_LABELS[cand.label], name=name, relation=_RELATIONS[cand.relation], rule=cand.rule,
         confidence=round(cand.confidence, 3), start=cand.start - shift, end=cand.end - shift, sentence=index,
-        evidence=clean_text(text_of(doc)[s:e]), field="title" if in_title else "abstract",
-        aliases=tuple(a for a in aliases if normalise_name(a) != normalise_name(name)),
+        evidence=sentence, field="title" if in_title else "abstract",
+        aliases=tuple(a for a in aliases if normalise_name(a) != key),
         properties=dict(cand.properties),
     )
 
@@ -230,6 +241,8 @@ def _metadata_mentions(paper: Paper, found: list[Mention]) -> list[Mention]:
     if link is not None:
         out.append(Mention(Label.REPOSITORY, link.key, RelType.HAS_CODE, "metadata.code_url", 1.0, field="metadata",
                            properties=repository_properties(link, "metadata")))
+    if not paper.keywords:
+        return out
     seen = {normalise_name(m.name) for m in found if m.label is Label.CONCEPT}
     title = normalise_name(paper.title or "")
     for keyword in paper.keywords:
