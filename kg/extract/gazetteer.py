@@ -1,7 +1,8 @@
 """Known names: methods/models and datasets/benchmarks (exact case) and PwC tasks (any case).
 
-One ``PhraseMatcher`` over the curated method list and the cleaned dataset gazetteer,
-one over multiword task names. Checkpoint and version strings built on a known name
+One token trie (:mod:`kg.extract.phrases`) holds the curated method list, the cleaned
+dataset gazetteer (exact case; distinctive forms such as "LibriSpeech" in any case) and the
+multiword task names; a name counts only where it stands alone as written. Checkpoint and version strings built on a known name
 ("Llama-3-8B", "Qwen2.5-7B-Instruct", "LLaVA-NeXT-Interleave") become their own Method
 mentions; "-based"/"-style" compounds ("CLIP-based") count as the base name. Ambiguous
 dataset names (common words, two-letter acronyms) need a dataset word next to them.

@@ -101,3 +101,35 @@ def test_hostile_long_punctuation_runs_stay_fast() -> None:
     started = time.perf_counter()
     result = run("(" * 5000 + "A" * 50 + ")" * 5000 + " We use BERT.")
     assert time.perf_counter() - started < 5 and "BERT" in found(result, "Method")
+
+
+_SAMPLE = Paper(
+    id="p", title="GradSign: Fast Inference for Llama-3-8B",
+    abstract="We propose GradSign, a metric. We compare with CLIP/SigLIP and BERT on the ImageNet-1k "
+             "benchmark and GSM8K (84.6% accuracy). Code: https://github.com/o/GradSign.")
+
+
+def test_default_pipeline_runs_without_docs_and_a_foreign_component_gets_them() -> None:
+    """The components read only the text, so the default Extractor skips spaCy tokenisation;
+    with any other component in the pipeline, papers become real Docs and nothing changes."""
+    from spacy.tokens import Doc
+
+    from kg.extract import Extractor
+
+    assert not extractor().needs_doc and not isinstance(extractor().make_doc(_SAMPLE), Doc)
+    nlp = build_pipeline()
+    nlp.add_pipe("sentencizer", first=True)
+    with_docs = Extractor(nlp)
+    assert with_docs.needs_doc and isinstance(with_docs.make_doc(_SAMPLE), Doc)
+    assert with_docs.extract(_SAMPLE).to_json() == extractor().extract(_SAMPLE).to_json()
+
+
+def test_pipeline_called_on_text_sets_the_mentions_on_the_doc() -> None:
+    doc = build_pipeline()("We fine-tune BERT and evaluate on SQuAD.")
+    names = {c.name for c in doc.user_data[("._.", "kg_mentions", None, None)]}
+    assert {"BERT", "SQuAD"} <= names and doc._.kg_mentions
+
+
+def test_profile_names_every_step() -> None:
+    steps = [name for name, _ in extractor().profile(_SAMPLE)]
+    assert steps == ["start", *COMPONENTS, "mentions"]
