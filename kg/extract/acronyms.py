@@ -24,7 +24,10 @@ from kg.extract.state import acronyms, text_of
 
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _SHORT = re.compile(r"^(?=[^a-z]*[A-Z])[A-Za-z0-9][A-Za-z0-9\-+&.']{0,11}$")
-_NONSPACE = re.compile(r"\S+")
+_SHORT_FORM_END = re.compile(r"[;,]\s")  # "(GRPO; Shao et al., 2024)": the short form ends here
+_WORD_PARTS = re.compile(r"[-/]")
+_BRACKET_OR_COLON = re.compile(r"[()\[\]{};:]")
+_WINDOW_WORDS = 12  #: a long form is looked for among this many words before "(SF)"
 _LF_STOP = frozenset("the a an of in on for and or to with by we our this that is are".split())
 
 
@@ -43,14 +46,20 @@ class AcronymDef:
 def best_long_form(short: str, candidate: str) -> str | None:
     """The shortest suffix of ``candidate`` that contains the letters of ``short`` in order
     (the first letter at a word start), or None."""
+    # str.rfind jumps from letter to letter (stepping through every character was hot);
+    # ``lowered`` keeps the offsets of ``candidate``: a character whose lowercase is longer
+    # (only "İ") stays as it is, and matches no letter either way.
+    lowered = candidate.lower() if candidate.isascii() else "".join(_lower_char(c) for c in candidate)
     s, i = len(short) - 1, len(candidate) - 1
     while s >= 0:
         char = short[s].lower()
         if not char.isalnum():
             s -= 1
             continue
-        while i >= 0 and (candidate[i].lower() != char or (s == 0 and i > 0 and candidate[i - 1].isalnum())):
-            i -= 1
+        i = lowered.rfind(char, 0, i + 1)
+        if s == 0:  # the first letter must start a word
+            while i > 0 and candidate[i - 1].isalnum():
+                i = lowered.rfind(char, 0, i)
         if i < 0:
             return None
         i -= 1
@@ -59,11 +68,17 @@ def best_long_form(short: str, candidate: str) -> str | None:
     return candidate[start:]
 
 
+def _lower_char(char: str) -> str:
+    """``char.lower()`` when that is one character, else ``char`` (keeps offsets aligned)."""
+    lowered = char.lower()
+    return lowered if len(lowered) == 1 else char
+
+
 def initials_match(short: str, words: list[str]) -> bool:
     """True when every word (hyphen parts count as words; connectives may be skipped) starts
     a consecutive piece of ``short``: "STAndardised Reward Comparison" for STARC."""
     letters = "".join(c for c in short.lower() if c.isalnum())
-    original = [p for w in words for p in re.split(r"[-/]", w) if p]
+    original = [p for w in words for p in _WORD_PARTS.split(w) if p]
     parts = [p.lower() for p in original]
 
     def fits(i: int, j: int) -> bool:
@@ -80,9 +95,13 @@ def _extend(short: str, long: str, window: str) -> str:
     """Prefer the longest window suffix whose word initials spell ``short`` ("Proximal Policy
     Optimization (PPO)", where the letter match alone stops at "Policy Optimization")."""
     words = window.split()
-    letters = sum(c.isalnum() for c in short)
+    letters = sum(map(str.isalnum, short))
+    initial = next(filter(str.isalnum, short.lower()), "")
     for k in range(min(len(words), letters + 2), len(long.split()), -1):
         candidate = words[-k:]
+        first = candidate[0].lstrip("-/")
+        if first and first.lower()[0] != initial:  # cheap reject: initials_match wants the first letter here
+            continue
         if candidate[0].lower() not in _LF_STOP and initials_match(short, candidate):
             return " ".join(candidate)
     return long
@@ -90,29 +109,29 @@ def _extend(short: str, long: str, window: str) -> str:
 
 def _valid(short: str, long: str) -> bool:
     words = long.split()
-    letters = sum(c.isalpha() for c in short)
+    letters = sum(map(str.isalpha, short))
     if not words or len(long) <= len(short) or short.lower() in long.lower().split():
         return False
     if words[0].lower() in _LF_STOP or len(words) > min(letters + 5, letters * 2 + 1):
         return False
-    if not any(c.isupper() for c in short) or short.isdigit():
+    if not any(map(str.isupper, short)) or short.isdigit():
         return False
-    return long[0].isalnum() and not re.search(r"[()\[\]{};:]", long)
+    return long[0].isalnum() and not _BRACKET_OR_COLON.search(long)
 
 
 def _short_first(text: str, match: re.Match) -> AcronymDef | None:
     """"LF (SF)": the parenthesis holds the short form."""
-    inner = re.split(r"[;,]\s", match.group(1))[0].strip()
+    inner = _SHORT_FORM_END.split(match.group(1), 1)[0].strip()
     if not _SHORT.match(inner):
         return None
     window_start = max(0, match.start() - 160)
     raw = text[window_start:match.start()]
     cut = max(raw.rfind(". "), raw.rfind("; "), raw.rfind(": "), raw.rfind("("), raw.rfind(")")) + 1
-    spans = [m.span() for m in _NONSPACE.finditer(raw, cut)][-12:]
-    if not spans:
+    words, first = _last_words(raw, cut)
+    if not words:
         return None
-    window = " ".join(raw[s:e] for s, e in spans)
-    window_start += spans[0][0]
+    window = " ".join(words)
+    window_start += first
     long = best_long_form(inner, window)
     if not long:
         return None
@@ -129,6 +148,16 @@ def _short_first(text: str, match: re.Match) -> AcronymDef | None:
             return None
     s0 = match.start(1) + match.group(1).find(inner)
     return AcronymDef(inner, long, s0, s0 + len(inner), long_start, long_start + len(long))
+
+
+def _last_words(raw: str, cut: int) -> tuple[list[str], int]:
+    """The last ``_WINDOW_WORDS`` words of ``raw[cut:]`` and the offset in ``raw`` of the first."""
+    words = raw[cut:].rsplit(None, _WINDOW_WORDS)
+    first = cut
+    if len(words) > _WINDOW_WORDS:  # words[0] is everything before the kept words
+        first += len(words.pop(0))
+    rest = raw[first:]
+    return words, first + len(rest) - len(rest.lstrip())
 
 
 def _long_inside(text: str, match: re.Match) -> AcronymDef | None:
