@@ -15,6 +15,7 @@ Concept, not a proposal.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -28,12 +29,17 @@ _DATASET_WORDS = re.compile(
     r"\b(?:data ?sets?|benchmarks?|corpus|corpora|suite|leaderboard|testbed|test bed|arena|collection|"
     r"evaluation (?:set|framework|suite)|bench)\b", re.I)
 _TITLE = re.compile(r"^\s*([^:]{2,60}?)\s*:\s+\S")
+_VERBS = ("propose", "present", "introduce", "develop", "design", "build", "construct", "create", "curate", "release",
+          "contribute", "offer", "unveil", "establish", "devise", "put forward", "open-source", "collect", "assemble",
+          "compile", "formulate")
+_VERB = re.compile(rf"(?:{'|'.join(_VERBS)})[sd]?\b")
 _TRIGGER = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report|article)|[Ii]n this (?:paper|work),? we|[Hh]ere,? we|[Oo]ur work|"
     r"and|to|then)"
     r"\s+(?:(?:\w+ly|also|further|then|first|now|thus|hence|therefore|additionally|finally|newly|manually)\s+)?"
-    r"(?:propose|present|introduce|develop|design|build|construct|create|curate|release|contribute|offer|unveil|"
-    r"establish|devise|put forward|open-source|collect|assemble|compile|formulate)[sd]?\b")
+    + _VERB.pattern)
+#: The longest subject of a trigger ("In this paper, we"), for bounding where a trigger can start.
+_SUBJECT_MAX = 17
 _CALLED = re.compile(
     r"\b(?:called|named|dubbed|termed|coined|namely|codenamed|(?:we|which we) (?:call|name|dub|term|coin)"
     r"(?: (?:it|this|them|these \w+|our \w+))?|(?:referred|refer) to (?:it |this |them |these \w+ |our \w+ )?as)\s+"
@@ -59,6 +65,14 @@ _NOT_PROPOSED_HEADS = frozenset("law laws gap leap phenomenon effect hypothesis"
 _NOVEL_BEFORE = re.compile(r"\b(?:novel|new|our|proposed)\b(?=[^.;]*$)")
 _MIXED_CASE = re.compile(r"[a-z].*[A-Z]|[A-Z].*[a-z]")
 _GERUND = re.compile(r"^[A-Z][a-z]+ing$")
+_CODED = re.compile(r"[a-z0-9][A-Z]|[A-Z]{2}|\d")
+_BENCH_NAME = re.compile(r"[Bb]ench\b")
+_COMMA = re.compile(r",\s*")
+_STOP = re.compile(r"[.;]")
+_SENTENCE_BREAK = re.compile(r"[.;]\s")
+_FOLLOWS_NAME = re.compile(r"\s*(?:[,(:]|\s(?:that|which|to|for|as|with|is|--)\b)")
+_COINING = re.compile(r"\b(?:we call|we dub|we term|we coin|which we call|coined|dubbed|termed|refer)")
+_QUOTE_LEAD = re.compile(r"\b(?:this|our|the proposed)\s*$", re.I)
 _TITLE_GLUE = frozenset("of for de da di von van der la le".split())
 
 
@@ -87,8 +101,113 @@ _TITLE_DATASET = re.compile(
     r"leaderboard|arena|test set|collection)s?\b", re.I)
 
 
+#: What every ``_DATASET_WORDS`` match contains, lowercased.
+_DATASET_STEMS = ("data", "bench", "corp", "suite", "leaderboard", "test", "arena", "collection", "evaluation")
+#: ``_DATASET_WORDS`` for lowercased ASCII text: case-insensitive matching is ~3x slower.
+_DATASET_WORDS_LOWER = re.compile(_DATASET_WORDS.pattern)
+
+
 def _label_for(context: str) -> str:
-    return "Dataset" if _DATASET_WORDS.search(context) else "Method"
+    if not context.isascii():  # ``re.I`` also folds a few non-ASCII letters ("ſ" is "s")
+        return "Dataset" if _DATASET_WORDS.search(context) else "Method"
+    lowered = context.lower()
+    # pre-check: most contexts hold none of the words
+    if any(stem in lowered for stem in _DATASET_STEMS) and _DATASET_WORDS_LOWER.search(lowered):
+        return "Dataset"
+    return "Method"
+
+
+# Finding where a pattern can begin. ``re`` tries a pattern that opens with an alternation
+# ("\b(?:called|named|…)", "\b(?:[Ww]e|and|to)…") at every character: ~50 µs per abstract each.
+# Instead one pass finds the few words where the patterns can begin (for a trigger: its verb) and
+# each pattern is only tried there. The pass runs over a copy of the text in which every character
+# but [A-Za-z0-9_] is a blank (one byte per character, so offsets are the same): then every word
+# follows a blank, and a scan that starts with a literal blank is fast.
+
+#: Bytes that are not ASCII word characters become blanks.
+_BLANK_NON_WORD = bytes(b if chr(b).isalnum() and b < 128 or chr(b) == "_" else ord(" ") for b in range(256))
+
+
+def _blanked(word: str) -> bytes:
+    return word.encode("ascii", "replace").translate(_BLANK_NON_WORD)
+
+
+#: Scan word -> (what must follow it, the patterns that can begin at it).
+_SCAN_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    **{verb: ("", ("verb",)) for verb in _VERBS},  # a trigger ends with its verb
+    # _CALLED: "called", "named"/"namely", "codenamed", "dubbed", "termed", "coined", "refer(red) to",
+    # "we call", "which we call"
+    **{stem: ("", ("called",)) for stem in ("call", "name", "codename", "dub", "term", "coin", "refer")},
+    "we": (" (?:call|name|dub|term|coin)", ("called",)),
+    "which": (" we (?:call|name|dub|term|coin)", ("called",)),
+    "novel": ("", ("novel",)),
+    "new": ("", ("novel",)),
+    "our": ("", ("novel", "proposed")),
+    "the": (" (?:newly |recently )?(?:proposed|introduced|new) ", ("proposed",)),
+}
+
+
+def _scan_pattern() -> re.Pattern:
+    """`` (?:p(?:ropose|resent|…)|c(?:all|…)|…)``: grouped by first letter, as ``re`` tries every
+    alternative in turn (22 alternatives cost twice as much as 14)."""
+    by_letter: dict[str, list[str]] = {}
+    for word, (follows, _) in _SCAN_WORDS.items():
+        word = _blanked(word).decode()
+        by_letter.setdefault(word[0], []).append(word[1:] + (f"(?={follows})" if follows else ""))
+    return re.compile(" (?:" + "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items()) + ")")
+
+
+_SCAN = re.compile(_scan_pattern().pattern.encode())
+_SCAN_KINDS = {b" " + _blanked(word): kinds for word, (_, kinds) in _SCAN_WORDS.items()}
+
+
+def _pattern_starts(text: str, pos: int) -> dict[str, list[int]]:
+    """Offsets from ``pos`` on where each kind of match can begin ("verb": where a trigger's verb can)."""
+    starts: dict[str, list[int]] = {"verb": [], "called": [], "novel": [], "proposed": []}
+    for word in _SCAN.finditer(b" " + _blanked(text), pos):  # the blank in front shifts offsets back
+        for kind in _SCAN_KINDS[word.group()]:
+            starts[kind].append(word.start())
+    return starts
+
+
+def _finditer_at(pattern: re.Pattern, text: str, starts: list[int], pos: int) -> Iterator[re.Match]:
+    """``pattern.finditer(text, pos)`` for a pattern whose matches all begin at one of the sorted ``starts``."""
+    for start in starts:
+        if start >= pos:
+            match = pattern.match(text, start)
+            if match:
+                yield match
+                pos = match.end()
+
+
+def _quote_offsets(text: str, pos: int) -> list[int]:
+    """Offsets of the opening quotes ``_QUOTED`` begins with (``str.find`` of one character is cheap)."""
+    found = []
+    for quote in ('"', "“"):
+        at = text.find(quote, pos)
+        while at >= 0:
+            found.append(at)
+            at = text.find(quote, at + 1)
+    return sorted(found)
+
+
+def _trigger_ends(text: str, verbs: list[int], pos: int) -> Iterator[int]:
+    """Where the matches of ``_TRIGGER.finditer(text, pos)`` end, found from the ``verbs`` that may end them."""
+    for at in verbs:
+        if at <= pos or not text[at - 1].isspace():  # inside the last trigger, or not "… <blank>verb"
+            continue
+        verb = _VERB.match(text, at)
+        if verb is None:
+            continue
+        # A trigger is subject, blanks, maybe one adverb, blanks, verb: one that started before
+        # ``lo`` would leave at most one word between its subject and the verb.
+        lo = at - 40
+        if lo <= pos or len(text[lo + _SUBJECT_MAX + 3:at].split()) < 2:
+            lo = pos
+        trigger = _TRIGGER.search(text, lo, verb.end())  # ``\b`` at the window's edges reads the real text
+        if trigger:
+            yield trigger.end()
+            pos = trigger.end()
 
 
 class ProposalFinder:
@@ -99,26 +218,24 @@ class ProposalFinder:
         if get(doc, "kg_title_end", 0):
             self._title(doc, out)
         start = abstract_start(doc)
-        for trig in _TRIGGER.finditer(text, start):
-            self._after_trigger(doc, trig.end(), out)
-        lowered = text.lower()
-        has = lambda *words: any(w in lowered for w in words)  # noqa: E731  (cheap pre-checks)
-        called = _CALLED.finditer(text, start) if has("call", "name", "dub", "term", "coin", "refer") else ()
-        for match in called:
+        starts = _pattern_starts(text, start)
+        for end in _trigger_ends(text, starts["verb"], start):
+            self._after_trigger(doc, end, out)
+        for match in _finditer_at(_CALLED, text, starts["called"], start):
             if not _TASK_WORDS.search(text, max(0, match.start() - 40), match.start()):
                 self._called(doc, match, out)
         for match in _APPOSITION.finditer(text, start):
             self._apposition(doc, match, out)
-        for match in _NOVEL_HEAD.finditer(text, start) if has("novel", "new", "our") else ():
+        for match in _finditer_at(_NOVEL_HEAD, text, starts["novel"], start):
             self._name_at(doc, match.end(), "proposal.novel_head", 0.75, out, context=match.group(0), follow=True)
         for short, (long, ls, le) in acronyms(doc).items():
             novel = _NOVEL_BEFORE.search(text, max(start, ls - 60), ls)
             if novel and _lead_in_ok(text[novel.end():ls]) and classify_long_form(long, short) is not None:
                 self._add(doc, ls, long, "proposal.novel_acronym", 0.8, out, aliases=(short,), context=text[ls:le + 40])
-        for match in _OUR_PROPOSED.finditer(text, start) if has("proposed", "introduced", "new") else ():
+        for match in _finditer_at(_OUR_PROPOSED, text, starts["proposed"], start):
             self._name_at(doc, match.end(), "proposal.our_proposed", 0.8, out, context=text[match.end():match.end() + 60])
-        for match in _QUOTED.finditer(text, start) if has('"', "“") else ():
-            if phrase_is_name(match.group(1)) and re.search(r"\b(?:this|our|the proposed)\s*$", text[max(0, match.start() - 20):match.start()], re.I):
+        for match in _finditer_at(_QUOTED, text, _quote_offsets(text, start), start):
+            if phrase_is_name(match.group(1)) and _QUOTE_LEAD.search(text[max(0, match.start() - 20):match.start()]):
                 self._add(doc, match.start(1), match.group(1), "proposal.quoted", 0.7, out, context=match.group(0))
         return doc
 
@@ -132,7 +249,7 @@ class ProposalFinder:
         if len(words) > 1 and (_GERUND.match(words[0]) or "," in name or
                                any(w[0].islower() and w not in _TITLE_GLUE and not looks_like_name(w) for w in words)):
             last = words[-1]
-            if not re.search(r"[a-z0-9][A-Z]|[A-Z]{2}|\d", last) or not looks_like_name(last):
+            if not _CODED.search(last) or not looks_like_name(last):
                 return
             name, offset = last, offset + name.rfind(last)
         if not phrase_is_name(name):
@@ -147,7 +264,7 @@ class ProposalFinder:
             if name.lower() not in abstract and not any(l.lower() == name.lower() for l, _, _ in acronyms(doc).values()):
                 return
         rest = title[match.end(0) - 1:]
-        label_context = "dataset" if _TITLE_DATASET.match(rest) or re.search(r"[Bb]ench\b", name) else "method"
+        label_context = "dataset" if _TITLE_DATASET.match(rest) or _BENCH_NAME.search(name) else "method"
         self._add(doc, offset, name, "proposal.title", 0.9, out, context=label_context)
 
     def _acronym_at(self, doc: Doc, pos: int, limit: int, rule: str, conf: float, out: list[Candidate],
@@ -159,7 +276,7 @@ class ProposalFinder:
                 continue
             lead_ok = _lead_in_ok(text[pos:ls])
             coined = (bool(_MIXED_CASE.search(short[:-1] if short.endswith("s") else short))
-                      and not re.search(r"[.;]\s", text[pos:ls]) and classify_long_form(long, short) == "Method")
+                      and not _SENTENCE_BREAK.search(text, pos, ls) and classify_long_form(long, short) == "Method")
             if lead_ok or (coined_only is False and coined and load_lexicon().lookup(short) is None):
                 self._add(doc, ls, long, rule, conf, out, aliases=(short,), context=context)
                 return True
@@ -173,8 +290,9 @@ class ProposalFinder:
         head = _HEAD_THEN_NAME.match(window)
         if head and self._name_at(doc, pos + head.end(), "proposal.we_propose", 0.85, out, context=window):
             return
-        for comma in [m.end() for m in re.finditer(r",\s*", window[:110])]:
-            if re.search(r"[.;]", window[:comma]):
+        stop = _STOP.search(window)
+        for comma in [m.end() for m in _COMMA.finditer(window, 0, 110)]:
+            if stop and stop.start() < comma:
                 break
             if self._name_at(doc, pos + comma, "proposal.we_propose", 0.85, out, context=window, follow=True):
                 return
@@ -189,8 +307,8 @@ class ProposalFinder:
         if self._name_at(doc, pos, "proposal.called", 0.85, out, context=text[pos:pos + 80]):
             return
         lower = _LOWER_COINED.match(text, pos)
-        coining = re.search(r"\b(?:we call|we dub|we term|we coin|which we call|coined|dubbed|termed|refer)", match.group(0))
-        if lower and coining and not re.search(r"so-$", text[max(0, match.start() - 3):match.start()]):
+        coining = _COINING.search(match.group(0))
+        if lower and coining and text[max(0, match.start() - 3):match.start()] != "so-":
             name = lower.group(1)
             out.append(Candidate(_label_for(text[pos:pos + 80]), name, lower.start(1), lower.start(1) + len(name),
                                  "proposal.coined", 0.6, "PROPOSES"))
@@ -213,7 +331,7 @@ class ProposalFinder:
         match = _NAME_AT.match(text, pos)
         if not match:
             return False
-        if follow and not re.match(r"\s*(?:[,(:]|\s(?:that|which|to|for|as|with|is|--)\b)", text[match.end():match.end() + 8]):
+        if follow and not _FOLLOWS_NAME.match(text[match.end():match.end() + 8]):
             return False
         name = trim_phrase(match.group(1))
         if not name or not phrase_is_name(name):
