@@ -48,7 +48,7 @@ _USE_STARTS = ("compar", "outperform", "surpass", "beat", "baseline", "model", "
                "variant", "version")
 
 
-def _offsets_of(text: str, words: tuple[str, ...], start: int) -> list[int]:
+def offsets_of(text: str, words: tuple[str, ...], start: int) -> list[int]:
     """Offsets (from ``start``, in order) where one of ``words`` is written.
 
     ``str.find`` scans for a word in C; the regex engine, given a leading alternation such as
@@ -63,7 +63,7 @@ def _offsets_of(text: str, words: tuple[str, ...], start: int) -> list[int]:
     return sorted(found)
 
 
-def _word_starts(text: str, offsets: Iterable[int]) -> Iterator[int]:
+def word_starts(text: str, offsets: Iterable[int]) -> Iterator[int]:
     """Where the run of word characters and hyphens around each offset begins."""
     for at in offsets:
         while at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_-"):  # [\w\-], as in _BENCH_NAME
@@ -71,7 +71,7 @@ def _word_starts(text: str, offsets: Iterable[int]) -> Iterator[int]:
         yield at
 
 
-def _matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
+def matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
     """What ``pattern.finditer(text)`` yields, given (in order) every place a match can begin."""
     end = 0
     for start in starts:
@@ -130,13 +130,13 @@ class ContextNames:
                 pos, name = found
                 out.append(Candidate("Dataset", name, pos, pos + len(name), "context.dataset_head", 0.6, "EVALUATES_ON"))
         bench_words = (m.start() for m in _BENCH_WORD.finditer(text, start))
-        for match in _matches_at(_BENCH_NAME, text, _word_starts(text, bench_words)):
+        for match in matches_at(_BENCH_NAME, text, word_starts(text, bench_words)):
             name = match.group(0)
             if _is_new_name(name, acronyms(doc)):
                 out.append(Candidate("Dataset", name, match.start(), match.end(), "context.bench_name", 0.6))
-        for match in _matches_at(_EVAL, text, _offsets_of(text, _EVAL_STARTS, start)):
+        for match in matches_at(_EVAL, text, offsets_of(text, _EVAL_STARTS, start)):
             self._items(text, match.end(), "Dataset", "context.evaluated_on", 0.5, "EVALUATES_ON", out, acronyms(doc))
-        for match in _matches_at(_USE, text, _offsets_of(text, _USE_STARTS, start)):
+        for match in matches_at(_USE, text, offsets_of(text, _USE_STARTS, start)):
             self._items(text, match.end(), "Method", "context.compared", 0.5, "USES", out, acronyms(doc))
         return doc
 

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.contexts import matches_at, offsets_of
 from kg.extract.state import abstract_start, props, text_of
 
 METRIC = (
@@ -27,6 +29,7 @@ METRIC = (
     r"MRR|Hits@\d+|R@\d+|Recall@\d+|IoU|Dice|score|points?|BLEU score|CLIPScore|throughput|speedup|latency)"
 )
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(%|pp|points?|x|×|dB)?")
+_DIGITS = tuple("0123456789")
 _METRIC_AFTER = re.compile(rf"\s+(?:\w+\s+){{0,1}}?({METRIC})\b(?:\s+(?:on|in)\b)?")
 _METRIC_BEFORE = re.compile(
     rf"\b({METRIC})\s+(?:of|by|to|at|reaching|=|:)?\s*(?:up to\s+|over\s+|about\s+|nearly\s+)?$")
@@ -46,7 +49,7 @@ class Result:
 def find_results(text: str, start: int = 0) -> list[Result]:
     """Every "value unit metric" or "metric by value unit" claim in ``text[start:]``."""
     found = []
-    for number in _NUMBER.finditer(text, start):
+    for number in _numbers(text, start):
         if number.start() > 0 and (text[number.start() - 1].isalnum() or text[number.start() - 1] in ".-"):
             continue
         value, unit = float(number.group(1)), number.group(2) or ""
@@ -58,6 +61,14 @@ def find_results(text: str, start: int = 0) -> list[Result]:
         if before:
             found.append(Result(before.group(1), value, unit, before.start(), number.end()))
     return found
+
+
+def _numbers(text: str, start: int) -> Iterator[re.Match]:
+    """``_NUMBER.finditer(text, start)``, tried only where a digit is (the regex engine tests
+    ``\d`` at every position, ~3x slower than finding each digit with ``str.find``)."""
+    if not text.isascii():  # \d also matches other scripts' digits: the regex finds those
+        return _NUMBER.finditer(text, start)
+    return matches_at(_NUMBER, text, offsets_of(text, _DIGITS, start))
 
 
 _METRIC_WORD = re.compile(rf"(?<![\w\-]){METRIC}(?![\w\-])")
