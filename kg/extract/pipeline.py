@@ -223,15 +223,14 @@ def _to_mention(doc: Workspace, cand: Candidate, evidence: dict[int, str]) -> Me
     sentence = evidence.get(s)
     if sentence is None:
         sentence = evidence[s] = clean_text(text_of(doc)[s:e])
-    key = normalise_name(name)
-    aliases = tuple(dict.fromkeys(" ".join(a.split()) for a in cand.aliases)) if cand.aliases else ()
-    return Mention(
-        label=_LABELS[cand.label], name=name, relation=_RELATIONS[cand.relation], rule=cand.rule,
-        confidence=round(cand.confidence, 3), start=cand.start - shift, end=cand.end - shift, sentence=index,
-        evidence=sentence, field="title" if in_title else "abstract",
-        aliases=tuple(a for a in aliases if normalise_name(a) != key),
-        properties=dict(cand.properties),
-    )
+    if cand.aliases:
+        key = normalise_name(name)
+        aliases = tuple(a for a in dict.fromkeys(" ".join(a.split()) for a in cand.aliases) if normalise_name(a) != key)
+    else:
+        aliases = ()
+    return Mention(_LABELS[cand.label], name, _RELATIONS[cand.relation], cand.rule, round(cand.confidence, 3),
+                   cand.start - shift, cand.end - shift, index, sentence, "title" if in_title else "abstract",
+                   aliases, dict(cand.properties))
 
 
 def _metadata_mentions(paper: Paper, found: list[Mention]) -> list[Mention]:
