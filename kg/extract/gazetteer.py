@@ -63,6 +63,7 @@ class GazetteerMatcher:
         for form in forms:  # acronym datasets in "context" mode are prefixes of dated variants ("AMC23")
             if re.fullmatch(r"[A-Z]{3,}", form):
                 self.prefix_forms.setdefault(form.lower(), surface[form])
+        self._prefix_memo: dict[str, tuple[int | None, str]] = {}
         self.index = PhraseIndex()
         for form in forms:
             # Distinctive forms (inner capitals or digits, 5+ characters) also match in any case:
@@ -124,11 +125,9 @@ class GazetteerMatcher:
         "AIME2025", "OSWorld-G"); "-based"/"-style" compounds and image resolutions
         ("ImageNet-256") count as the base name."""
         for start, raw_end, raw in _compound_words(text):
-            word = _SENTENCE_GLUE.split(raw)[0].rstrip(".")
-            if word.lower() in self.prefix_forms or _in_url(text, start, raw_end):
-                continue
+            word = _SENTENCE_GLUE.split(raw)[0].rstrip(".") if "." in raw else raw
             base, rest = self._known_prefix(word)
-            if base is None:
+            if base is None or _in_url(text, start, raw_end):
                 continue
             entry = self.entries[base]
             prefix_len = len(word) - len(rest) - (1 if word[len(word) - len(rest) - 1:][:1] == "-" else 0)
@@ -148,7 +147,16 @@ class GazetteerMatcher:
                                  0.75, properties=props))
 
     def _known_prefix(self, word: str) -> tuple[int | None, str]:
-        """The longest known method prefix of ``word`` (split at hyphens and letter/digit turns)."""
+        """The longest known method prefix of ``word`` (split at hyphens and letter/digit turns),
+        None for a word that is itself a known form. Memoised: checkpoint names recur."""
+        found = self._prefix_memo.get(word)
+        if found is None:
+            if len(self._prefix_memo) > 1 << 16:
+                self._prefix_memo.clear()
+            found = self._prefix_memo[word] = (None, "") if word.lower() in self.prefix_forms else self._split_known(word)
+        return found
+
+    def _split_known(self, word: str) -> tuple[int | None, str]:
         cuts = [m.start() for m in _CUTS.finditer(word)]
         for cut in reversed(cuts):
             prefix = word[:cut]

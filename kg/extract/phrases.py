@@ -23,7 +23,6 @@ import operator
 import re
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Iterator
 
 _WORD = re.compile(r"[^\W_]+|[^\w\s]|_")
 #: A token with the whitespace before it; ASCII text has a faster pattern with the same tokens.
@@ -96,18 +95,18 @@ class PhraseIndex:
             hit.any_case = any_case
         hit.task = hit.task or task
 
-    def find(self, tokens: WordTokens) -> Iterator[tuple[int, int, Hit]]:
+    def find(self, tokens: WordTokens) -> list[tuple[int, int, Hit]]:
         """(first token, end token, hit) of every known phrase, by start then length."""
         root, words, starts, ends, text = self.root, tokens.words, tokens.starts, tokens.ends, tokens.text
-        n = len(words)
+        n, found = len(words), []
         for i in [i for i, word in enumerate(words) if word in root]:
             node, j = root[words[i]], i + 1
             while True:
                 hit = node.get(_HIT)
                 if hit is not None:
-                    yield i, j, hit
-                if j == n:
-                    break
+                    found.append((i, j, hit))
+                if j == n or len(node) == (hit is not None):
+                    break  # the end of the text, or no longer phrase goes through this node
                 gap = starts[j] - ends[j - 1]
                 if gap > 1 or (gap == 1 and text[ends[j - 1]] != " "):
                     break
@@ -115,6 +114,7 @@ class PhraseIndex:
                 if node is None:
                     break
                 j += 1
+        return found
 
 
 _GLUED_BEFORE = frozenset("-_@.+~\\")
