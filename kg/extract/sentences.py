@@ -13,19 +13,40 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.contexts import matches_at, offsets_of
 from kg.extract.state import abstract_start, get, put, text_of
 
 _BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\\$])|\n\s*\n")
-_ABBREV = re.compile(
-    r"(?:\b(?:e\.g|i\.e|et al|vs|cf|Fig|Figs|Eq|Eqs|Sec|Tab|No|approx|resp|Dr|Mr|Ms|Prof|St|Inc|Ltd|Co|Jr|al|Ref|Refs|viz)\.|\b[A-Z]\.)[\"')\]]*\s+$"
-)
+_BOUNDARY_CHARS = (".", "!", "?", "\n")  # what a _BOUNDARY match begins with
+#: Abbreviations a period does not end a sentence after.
+_ABBREVIATIONS = ("e.g", "i.e", "et al", "vs", "cf", "Fig", "Figs", "Eq", "Eqs", "Sec", "Tab", "No", "approx", "resp",
+                  "Dr", "Mr", "Ms", "Prof", "St", "Inc", "Ltd", "Co", "Jr", "al", "Ref", "Refs", "viz")
+_ABBREV = re.compile(rf"(?:\b(?:{'|'.join(map(re.escape, _ABBREVIATIONS))})\.|\b[A-Z]\.)[\"')\]]*\s+$")
+
+
+def _after_abbreviation(text: str, begin: int, boundary: re.Match) -> bool:
+    """Whether ``boundary`` follows an abbreviation or an initial ("e.g. ", "J. ") that starts
+    within the 12 characters before it (and not before ``begin``).
+
+    Most boundaries are periods after ordinary words: two string tests rule those out before
+    the ``_ABBREV`` search, which tries its alternatives at every position of the window.
+    """
+    at, lo = boundary.start(), max(begin, boundary.start() - 12)
+    if text[at] == ".":  # _ABBREV's own period can only be this one
+        if not (text.endswith(_ABBREVIATIONS, lo, at) or at > lo and "A" <= text[at - 1] <= "Z"):
+            return False
+    elif text[at] != "\n":  # after "!" or "?" _ABBREV cannot end at the boundary's end
+        return False
+    return _ABBREV.search(text, lo, boundary.end()) is not None
 
 
 def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:]`` as absolute (start, end) offsets, spaces trimmed."""
     spans, begin = [], start
-    for match in _BOUNDARY.finditer(text, start):
-        if _ABBREV.search(text, max(begin, match.start() - 12), match.end()):
+    # _BOUNDARY is tried only at its first characters, found by str.find (scanning with the regex
+    # engine tested every position)
+    for match in matches_at(_BOUNDARY, text, offsets_of(text, _BOUNDARY_CHARS, start)):
+        if _after_abbreviation(text, begin, match):
             continue
         spans.append((begin, match.start() + 1 if text[match.start()] in ".!?" else match.start()))
         begin = match.end()
