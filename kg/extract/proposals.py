@@ -15,6 +15,7 @@ Concept, not a proposal.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
 from spacy.language import Language
@@ -63,6 +64,14 @@ _REPORT = re.compile(r"\s+(?:Technical|Tech\.?|System|Model)\s+(?:Report|Card)$|
 #: Named findings and laws are concepts (guidelines H7), not proposals.
 _NOT_PROPOSED_HEADS = frozenset("law laws gap leap phenomenon effect hypothesis".split())
 _NOVEL_BEFORE = re.compile(r"\b(?:novel|new|our|proposed)\b(?=[^.;]*$)")
+
+
+def _novel_before(text: str, lo: int, hi: int) -> re.Match | None:
+    """``_NOVEL_BEFORE`` in ``text[lo:hi]``; pre-check: most acronyms follow none of its words."""
+    window = text[lo:hi]
+    if "new" in window or "our" in window or "novel" in window or "proposed" in window:
+        return _NOVEL_BEFORE.search(text, lo, hi)
+    return None
 _MIXED_CASE = re.compile(r"[a-z].*[A-Z]|[A-Z].*[a-z]")
 _GERUND = re.compile(r"^[A-Z][a-z]+ing$")
 _CODED = re.compile(r"[a-z0-9][A-Z]|[A-Z]{2}|\d")
@@ -161,10 +170,10 @@ _SCAN = re.compile(_scan_pattern().pattern.encode())
 _SCAN_KINDS = {b" " + _blanked(word): kinds for word, (_, kinds) in _SCAN_WORDS.items()}
 
 
-def _pattern_starts(text: str, pos: int) -> dict[str, list[int]]:
+def _pattern_starts(blanked: bytes, pos: int) -> dict[str, list[int]]:
     """Offsets from ``pos`` on where each kind of match can begin ("verb": where a trigger's verb can)."""
     starts: dict[str, list[int]] = {"verb": [], "called": [], "novel": [], "proposed": []}
-    for word in _SCAN.finditer(b" " + _blanked(text), pos):  # the blank in front shifts offsets back
+    for word in _SCAN.finditer(blanked, pos):
         for kind in _SCAN_KINDS[word.group()]:
             starts[kind].append(word.start())
     return starts
@@ -191,8 +200,13 @@ def _quote_offsets(text: str, pos: int) -> list[int]:
     return sorted(found)
 
 
-def _trigger_ends(text: str, verbs: list[int], pos: int) -> Iterator[int]:
-    """Where the matches of ``_TRIGGER.finditer(text, pos)`` end, found from the ``verbs`` that may end them."""
+#: The first words of the subjects of ``_TRIGGER``, after a blank of the blanked text.
+_SUBJECT_START = re.compile(rb" (?:[Ww]e|[Tt]his|[Ii]n|[Hh]ere|[Oo]ur|and|t(?:o|hen))")
+
+
+def _trigger_ends(text: str, blanked: bytes, verbs: list[int], pos: int) -> Iterator[int]:
+    """Where the matches of ``_TRIGGER.finditer(text, pos)`` end, found from the ``verbs`` that may end them:
+    the trigger is tried where a subject can begin in the few words before the verb."""
     for at in verbs:
         if at <= pos or not text[at - 1].isspace():  # inside the last trigger, or not "… <blank>verb"
             continue
@@ -204,43 +218,64 @@ def _trigger_ends(text: str, verbs: list[int], pos: int) -> Iterator[int]:
         lo = at - 40
         if lo <= pos or len(text[lo + _SUBJECT_MAX + 3:at].split()) < 2:
             lo = pos
-        trigger = _TRIGGER.search(text, lo, verb.end())  # ``\b`` at the window's edges reads the real text
-        if trigger:
-            yield trigger.end()
-            pos = trigger.end()
+        for subject in _SUBJECT_START.finditer(blanked, lo, at + 1):
+            trigger = _TRIGGER.match(text, subject.start(), verb.end())  # the first that matches is the leftmost
+            if trigger:
+                yield trigger.end()
+                pos = trigger.end()
+                break
+
+
+def _coined(text: str, pos: int, short: str, long: str, ls: int) -> bool:
+    """A coined mixed-case acronym ("RLMRec") defined in the same sentence as ``pos``, for an unknown method."""
+    return (bool(_MIXED_CASE.search(short[:-1] if short.endswith("s") else short))
+            and not _SENTENCE_BREAK.search(text, pos, ls) and classify_long_form(long, short) == "Method"
+            and load_lexicon().lookup(short) is None)
+
+
+@dataclass(slots=True)
+class _Paper:
+    """What the rules read and write for one paper (taken once from the ``Doc``)."""
+
+    text: str
+    start: int  #: where the abstract starts
+    #: acronym definitions: short form, long form, start and end of the long form
+    definitions: list[tuple[str, str, int, int]]
+    out: list[Candidate]
 
 
 class ProposalFinder:
     """Adds PROPOSES candidates."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text, out = text_of(doc), cands(doc)
-        if get(doc, "kg_title_end", 0):
-            self._title(doc, out)
-        start = abstract_start(doc)
-        starts = _pattern_starts(text, start)
-        for end in _trigger_ends(text, starts["verb"], start):
-            self._after_trigger(doc, end, out)
+        text, start, title_end = text_of(doc), abstract_start(doc), get(doc, "kg_title_end", 0)
+        paper = _Paper(text, start, [(short, *definition) for short, definition in acronyms(doc).items()], cands(doc))
+        if title_end:
+            self._title(paper, title_end)
+        blanked = b" " + _blanked(text)  # the blank in front shifts offsets back to the text's
+        starts = _pattern_starts(blanked, start)
+        for end in _trigger_ends(text, blanked, starts["verb"], start):
+            self._after_trigger(paper, end)
         for match in _finditer_at(_CALLED, text, starts["called"], start):
             if not _TASK_WORDS.search(text, max(0, match.start() - 40), match.start()):
-                self._called(doc, match, out)
+                self._called(paper, match)
         for match in _APPOSITION.finditer(text, start):
-            self._apposition(doc, match, out)
+            self._apposition(paper, match)
         for match in _finditer_at(_NOVEL_HEAD, text, starts["novel"], start):
-            self._name_at(doc, match.end(), "proposal.novel_head", 0.75, out, context=match.group(0), follow=True)
-        for short, (long, ls, le) in acronyms(doc).items():
-            novel = _NOVEL_BEFORE.search(text, max(start, ls - 60), ls)
+            self._name_at(paper, match.end(), "proposal.novel_head", 0.75, context=match.group(0), follow=True)
+        for short, long, ls, le in paper.definitions:
+            novel = _novel_before(text, max(start, ls - 60), ls)
             if novel and _lead_in_ok(text[novel.end():ls]) and classify_long_form(long, short) is not None:
-                self._add(doc, ls, long, "proposal.novel_acronym", 0.8, out, aliases=(short,), context=text[ls:le + 40])
+                self._add(paper, ls, long, "proposal.novel_acronym", 0.8, aliases=(short,), context=text[ls:le + 40])
         for match in _finditer_at(_OUR_PROPOSED, text, starts["proposed"], start):
-            self._name_at(doc, match.end(), "proposal.our_proposed", 0.8, out, context=text[match.end():match.end() + 60])
+            self._name_at(paper, match.end(), "proposal.our_proposed", 0.8, context=text[match.end():match.end() + 60])
         for match in _finditer_at(_QUOTED, text, _quote_offsets(text, start), start):
             if phrase_is_name(match.group(1)) and _QUOTE_LEAD.search(text[max(0, match.start() - 20):match.start()]):
-                self._add(doc, match.start(1), match.group(1), "proposal.quoted", 0.7, out, context=match.group(0))
+                self._add(paper, match.start(1), match.group(1), "proposal.quoted", 0.7, context=match.group(0))
         return doc
 
-    def _title(self, doc: Doc, out: list[Candidate]) -> None:
-        title = text_of(doc)[: get(doc, "kg_title_end", 0)]
+    def _title(self, paper: _Paper, title_end: int) -> None:
+        title = paper.text[:title_end]
         match = _TITLE.match(title)
         if not match:
             return
@@ -260,74 +295,70 @@ class ProposalFinder:
         if len(words) > 1 and not any(looks_like_name(w) for w in words):
             # an ordinary capitalised phrase ("See-Saw Modality Balance") is a name only if the
             # abstract uses it too ("Denoising LM" … "DLM")
-            abstract = text_of(doc)[abstract_start(doc):].lower()
-            if name.lower() not in abstract and not any(l.lower() == name.lower() for l, _, _ in acronyms(doc).values()):
+            abstract = paper.text[paper.start:].lower()
+            if name.lower() not in abstract and not any(l.lower() == name.lower() for _, l, _, _ in paper.definitions):
                 return
         rest = title[match.end(0) - 1:]
         label_context = "dataset" if _TITLE_DATASET.match(rest) or _BENCH_NAME.search(name) else "method"
-        self._add(doc, offset, name, "proposal.title", 0.9, out, context=label_context)
+        self._add(paper, offset, name, "proposal.title", 0.9, context=label_context)
 
-    def _acronym_at(self, doc: Doc, pos: int, limit: int, rule: str, conf: float, out: list[Candidate],
-                    context: str, coined_only: bool = False) -> bool:
+    def _acronym_at(self, paper: _Paper, pos: int, limit: int, rule: str, conf: float, context: str,
+                    coined_only: bool = False) -> bool:
         """Propose an acronym definition whose long form starts right after ``pos``."""
-        text = text_of(doc)
-        for short, (long, ls, le) in acronyms(doc).items():
+        text = paper.text
+        for short, long, ls, _ in paper.definitions:
             if not pos <= ls < pos + limit:
                 continue
-            lead_ok = _lead_in_ok(text[pos:ls])
-            coined = (bool(_MIXED_CASE.search(short[:-1] if short.endswith("s") else short))
-                      and not _SENTENCE_BREAK.search(text, pos, ls) and classify_long_form(long, short) == "Method")
-            if lead_ok or (coined_only is False and coined and load_lexicon().lookup(short) is None):
-                self._add(doc, ls, long, rule, conf, out, aliases=(short,), context=context)
+            if _lead_in_ok(text[pos:ls]) or (not coined_only and _coined(text, pos, short, long, ls)):
+                self._add(paper, ls, long, rule, conf, aliases=(short,), context=context)
                 return True
         return False
 
-    def _after_trigger(self, doc: Doc, pos: int, out: list[Candidate]) -> None:
-        text = text_of(doc)
-        window = text[pos:pos + 220]
-        if self._acronym_at(doc, pos, 120, "proposal.we_propose", 0.9, out, window):
+    def _after_trigger(self, paper: _Paper, pos: int) -> None:
+        window = paper.text[pos:pos + 220]
+        if self._acronym_at(paper, pos, 120, "proposal.we_propose", 0.9, window):
             return
         head = _HEAD_THEN_NAME.match(window)
-        if head and self._name_at(doc, pos + head.end(), "proposal.we_propose", 0.85, out, context=window):
+        if head and self._name_at(paper, pos + head.end(), "proposal.we_propose", 0.85, context=window):
             return
-        stop = _STOP.search(window)
-        for comma in [m.end() for m in _COMMA.finditer(window, 0, 110)]:
+        commas = [m.end() for m in _COMMA.finditer(window, 0, 110)]
+        stop = _STOP.search(window) if commas else None
+        for comma in commas:
             if stop and stop.start() < comma:
                 break
-            if self._name_at(doc, pos + comma, "proposal.we_propose", 0.85, out, context=window, follow=True):
+            if self._name_at(paper, pos + comma, "proposal.we_propose", 0.85, context=window, follow=True):
                 return
         match = _DIRECT.match(window)
         if match and phrase_is_name(trim_phrase(match.group(1)) or "-"):
-            self._add(doc, pos + match.start(1), match.group(1), "proposal.we_propose", 0.85, out, context=window)
+            self._add(paper, pos + match.start(1), match.group(1), "proposal.we_propose", 0.85, context=window)
 
-    def _called(self, doc: Doc, match: re.Match, out: list[Candidate]) -> None:
-        text, pos = text_of(doc), match.end()
-        if self._acronym_at(doc, pos, 8, "proposal.called", 0.85, out, match.group(0), coined_only=True):
+    def _called(self, paper: _Paper, match: re.Match) -> None:
+        text, pos = paper.text, match.end()
+        if self._acronym_at(paper, pos, 8, "proposal.called", 0.85, match.group(0), coined_only=True):
             return
-        if self._name_at(doc, pos, "proposal.called", 0.85, out, context=text[pos:pos + 80]):
+        if self._name_at(paper, pos, "proposal.called", 0.85, context=text[pos:pos + 80]):
             return
         lower = _LOWER_COINED.match(text, pos)
         coining = _COINING.search(match.group(0))
         if lower and coining and text[max(0, match.start() - 3):match.start()] != "so-":
             name = lower.group(1)
-            out.append(Candidate(_label_for(text[pos:pos + 80]), name, lower.start(1), lower.start(1) + len(name),
-                                 "proposal.coined", 0.6, "PROPOSES"))
+            paper.out.append(Candidate(_label_for(text[pos:pos + 80]), name, lower.start(1), lower.start(1) + len(name),
+                                       "proposal.coined", 0.6, "PROPOSES"))
 
-    def _apposition(self, doc: Doc, match: re.Match, out: list[Candidate]) -> None:
-        text, end = text_of(doc), match.start()
+    def _apposition(self, paper: _Paper, match: re.Match) -> None:
+        text, end = paper.text, match.start()
         if text[end - 1:end] == ")":  # "X (Long Form), a new …"
             paren = text.rfind("(", max(0, end - 70), end)
             end = paren if paren > 0 else end
         found = phrase_before(text, end - (text[end - 1:end] == " "))
         if found and load_lexicon().lookup(found[1]) is None:
-            self._add(doc, found[0], found[1], "proposal.apposition", 0.75, out, context=match.group(0))
+            self._add(paper, found[0], found[1], "proposal.apposition", 0.75, context=match.group(0))
 
-    def _name_at(self, doc: Doc, pos: int, rule: str, conf: float, out: list[Candidate], context: str,
-                 follow: bool = False) -> bool:
+    def _name_at(self, paper: _Paper, pos: int, rule: str, conf: float, context: str, follow: bool = False) -> bool:
         """Propose the name written at ``pos`` (or the acronym definition starting there)."""
-        text = text_of(doc)
-        if self._acronym_at(doc, pos, 4, rule, conf, out, context, coined_only=True):
+        if self._acronym_at(paper, pos, 4, rule, conf, context, coined_only=True):
             return True
+        text = paper.text
         match = _NAME_AT.match(text, pos)
         if not match:
             return False
@@ -336,18 +367,18 @@ class ProposalFinder:
         name = trim_phrase(match.group(1))
         if not name or not phrase_is_name(name):
             return False
-        self._add(doc, match.start(1), match.group(1), rule, conf, out, context=context)
+        self._add(paper, match.start(1), match.group(1), rule, conf, context=context)
         return True
 
-    def _add(self, doc: Doc, start: int, name: str, rule: str, conf: float, out: list[Candidate],
-             aliases: tuple[str, ...] = (), context: str = "") -> None:
+    def _add(self, paper: _Paper, start: int, name: str, rule: str, conf: float, aliases: tuple[str, ...] = (),
+             context: str = "") -> None:
         if not aliases:
             raw, name = name, trim_phrase(name)
             start += raw.find(name) if name else 0
         if not name or (not aliases and not phrase_is_name(name)) or name.split()[-1].lower() in _NOT_PROPOSED_HEADS:
             return
-        label = _label_for(context[:120] if context else text_of(doc)[start:start + 120])
-        out.append(Candidate(label, name, start, start + len(name), rule, conf, "PROPOSES", aliases=aliases))
+        label = _label_for(context[:120] if context else paper.text[start:start + 120])
+        paper.out.append(Candidate(label, name, start, start + len(name), rule, conf, "PROPOSES", aliases=aliases))
 
 
 @Language.factory("kg_proposals")
