@@ -28,10 +28,16 @@ _GENERIC = re.compile(r"^(?:an?\s+)?(?:survey|benchmark|dataset|framework|study|
                       r"technical report|report|empirical study|new|novel)\b", re.I)
 
 
+_FOR = re.compile(r"\sfor\s")
+
+
 def _clean(phrase: str) -> str | None:
     phrase = _CUT.split(phrase.strip(), maxsplit=1)[0].strip(" .:")
     for _ in range(2):
-        phrase = _LEAD.sub("", phrase)
+        shorter = _LEAD.sub("", phrase)
+        if shorter == phrase:
+            break  # nothing (more) to drop: the second pass would find nothing either
+        phrase = shorter
     words = phrase.split()
     if not 1 <= len(words) <= 6 or _GENERIC.match(phrase) or any(looks_like_name(w) and not w.isupper() for w in words):
         return None
@@ -46,8 +52,9 @@ def title_concepts(title: str) -> list[str]:
     head, _, sub = title.partition(":")
     out = []
     for part in (sub, head) if sub else (head,):
-        if re.search(r"\sfor\s", part):
-            found = _clean(re.split(r"\sfor\s", part)[-1])
+        pieces = _FOR.split(part)
+        if len(pieces) > 1:
+            found = _clean(pieces[-1])
             if found:
                 out.append(found)
     if sub and not out:
