@@ -72,6 +72,7 @@ def phrase_is_name(phrase: str) -> bool:
     return words[-1].lower() not in _GENERIC_HEADS and len(content) <= 3
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def trim_phrase(phrase: str) -> str:
     """Drop trailing connectives and generic lowercase words from a matched phrase."""
     words = phrase.split()
@@ -83,7 +84,8 @@ def trim_phrase(phrase: str) -> str:
     return " ".join(words)
 
 
-_TRAIL = re.compile(r"[\"'“”`(\[]")
+#: Characters that end a phrase read backwards (a quote or bracket before a word).
+_TRAIL = frozenset("\"'“”`([")
 
 
 def phrase_before(text: str, end: int, max_words: int = 5) -> tuple[int, str] | None:
@@ -95,28 +97,24 @@ def phrase_before(text: str, end: int, max_words: int = 5) -> tuple[int, str] | 
     window = text[lo:end]
     if not window or not window[-1:].isalnum() and window[-1:] not in ")+":
         return None
-    spans = [m.span() for m in _WORD_SPAN.finditer(window)]
-    if lo == end - 80 and spans and spans[0][0] == 0:
-        spans = spans[1:]  # possibly a cut word
-    taken: list[tuple[int, int]] = []
-    for s, e in reversed(spans):
-        word = window[s:e]
-        if len(taken) >= max_words or _TRAIL.search(word) or word[-1] in ",;:.!?":
+    words = window.split()
+    if lo == end - 80 and not window[0].isspace():
+        words = words[1:]  # possibly a cut word
+    taken: list[str] = []  # the phrase's words, last first
+    for word in reversed(words):
+        if len(taken) >= max_words or not _TRAIL.isdisjoint(word) or word[-1] in ",;:.!?":
             break
         if not (word[0].isupper() or word[0].isdigit() or looks_like_name(word)) and word not in ("of", "for"):
             break
-        taken.append((s, e))
+        taken.append(word)
     if not taken:
         return None
     taken.reverse()
-    words = [window[s:e] for s, e in taken]
-    phrase = trim_phrase(" ".join(words))
+    phrase = trim_phrase(" ".join(taken))
     if not phrase:
         return None
-    first = phrase.split()[0]
-    index = next(i for i, w in enumerate(words) if w == first)
-    start = lo + taken[index][0]
+    first = taken.index(phrase.split()[0])
+    start = end
+    for word in reversed(taken[first:]):  # back over each word and the blanks after it
+        start = lo + len(window[:start - lo].rstrip()) - len(word)
     return start, " ".join(text[start:end].split())
-
-
-_WORD_SPAN = re.compile(r"\S+")
