@@ -77,7 +77,6 @@ _GERUND = re.compile(r"^[A-Z][a-z]+ing$")
 _CODED = re.compile(r"[a-z0-9][A-Z]|[A-Z]{2}|\d")
 _BENCH_NAME = re.compile(r"[Bb]ench\b")
 _COMMA = re.compile(r",\s*")
-_STOP = re.compile(r"[.;]")
 _SENTENCE_BREAK = re.compile(r"[.;]\s")
 _FOLLOWS_NAME = re.compile(r"\s*(?:[,(:]|\s(?:that|which|to|for|as|with|is|--)\b)")
 _COINING = re.compile(r"\b(?:we call|we dub|we term|we coin|which we call|coined|dubbed|termed|refer)")
@@ -110,20 +109,29 @@ _TITLE_DATASET = re.compile(
     r"leaderboard|arena|test set|collection)s?\b", re.I)
 
 
-#: What every ``_DATASET_WORDS`` match contains, lowercased.
-_DATASET_STEMS = ("data", "bench", "corp", "suite", "leaderboard", "test", "arena", "collection", "evaluation")
 #: ``_DATASET_WORDS`` for lowercased ASCII text: case-insensitive matching is ~3x slower.
 _DATASET_WORDS_LOWER = re.compile(_DATASET_WORDS.pattern)
+
+
+def _may_name_data(lowered: str) -> bool:
+    """Whether lowercased text holds what every ``_DATASET_WORDS`` or ``_TITLE_DATASET`` match holds
+    (a cheap pre-check: most contexts name no dataset)."""
+    return ("data" in lowered or "bench" in lowered or "corp" in lowered or "suite" in lowered or "test" in lowered
+            or "leaderboard" in lowered or "arena" in lowered or "collection" in lowered or "evaluation" in lowered)
+
+
+def _title_names_data(subtitle: str) -> bool:
+    """The subtitle opens with a dataset word ("… : A Benchmark for …")."""
+    if subtitle.isascii() and not _may_name_data(subtitle.lower()):
+        return False
+    return bool(_TITLE_DATASET.match(subtitle))
 
 
 def _label_for(context: str) -> str:
     if not context.isascii():  # ``re.I`` also folds a few non-ASCII letters ("ſ" is "s")
         return "Dataset" if _DATASET_WORDS.search(context) else "Method"
     lowered = context.lower()
-    # pre-check: most contexts hold none of the words
-    if any(stem in lowered for stem in _DATASET_STEMS) and _DATASET_WORDS_LOWER.search(lowered):
-        return "Dataset"
-    return "Method"
+    return "Dataset" if _may_name_data(lowered) and _DATASET_WORDS_LOWER.search(lowered) else "Method"
 
 
 # Finding where a pattern can begin. ``re`` tries a pattern that opens with an alternation
@@ -215,15 +223,29 @@ def _trigger_ends(text: str, blanked: bytes, verbs: list[int], pos: int) -> Iter
             continue
         # A trigger is subject, blanks, maybe one adverb, blanks, verb: one that started before
         # ``lo`` would leave at most one word between its subject and the verb.
-        lo = at - 40
-        if lo <= pos or len(text[lo + _SUBJECT_MAX + 3:at].split()) < 2:
-            lo = pos
-        for subject in _SUBJECT_START.finditer(blanked, lo, at + 1):
-            trigger = _TRIGGER.match(text, subject.start(), verb.end())  # the first that matches is the leftmost
-            if trigger:
-                yield trigger.end()
-                pos = trigger.end()
-                break
+        lo = max(pos, at - 40)
+        if lo > pos and len(text[lo + _SUBJECT_MAX + 3:at].split()) < 2:  # a long word or blank run: rare
+            trigger = _TRIGGER.search(text, pos, verb.end())
+        else:
+            trigger = _subject_trigger(text, blanked, lo, at, verb.end())
+        if trigger:
+            yield trigger.end()
+            pos = trigger.end()
+
+
+def _subject_trigger(text: str, blanked: bytes, lo: int, at: int, end: int) -> re.Match | None:
+    """The leftmost trigger from ``lo`` on that ends by ``end``: tried where its subject can begin before ``at``."""
+    for subject in _SUBJECT_START.finditer(blanked, lo, at + 1):
+        trigger = _TRIGGER.match(text, subject.start(), end)
+        if trigger:
+            return trigger
+    return None
+
+
+def _first_stop(window: str) -> int:
+    """Offset of the first "." or ";" in ``window`` (its length when there is none)."""
+    stops = [at for at in (window.find("."), window.find(";")) if at >= 0]
+    return min(stops, default=len(window))
 
 
 def _coined(text: str, pos: int, short: str, long: str, ls: int) -> bool:
@@ -276,10 +298,12 @@ class ProposalFinder:
 
     def _title(self, paper: _Paper, title_end: int) -> None:
         title = paper.text[:title_end]
-        match = _TITLE.match(title)
+        match = _TITLE.match(title) if ":" in title else None
         if not match:
             return
-        name, offset = _REPORT.sub("", match.group(1)), match.start(1)
+        name, offset = match.group(1), match.start(1)
+        if "Report" in name or "Card" in name:
+            name = _REPORT.sub("", name)
         words = name.split()
         if len(words) > 1 and (_GERUND.match(words[0]) or "," in name or
                                any(w[0].islower() and w not in _TITLE_GLUE and not looks_like_name(w) for w in words)):
@@ -299,7 +323,7 @@ class ProposalFinder:
             if name.lower() not in abstract and not any(l.lower() == name.lower() for _, l, _, _ in paper.definitions):
                 return
         rest = title[match.end(0) - 1:]
-        label_context = "dataset" if _TITLE_DATASET.match(rest) or _BENCH_NAME.search(name) else "method"
+        label_context = "dataset" if _title_names_data(rest) or _BENCH_NAME.search(name) else "method"
         self._add(paper, offset, name, "proposal.title", 0.9, context=label_context)
 
     def _acronym_at(self, paper: _Paper, pos: int, limit: int, rule: str, conf: float, context: str,
@@ -322,9 +346,9 @@ class ProposalFinder:
         if head and self._name_at(paper, pos + head.end(), "proposal.we_propose", 0.85, context=window):
             return
         commas = [m.end() for m in _COMMA.finditer(window, 0, 110)]
-        stop = _STOP.search(window) if commas else None
+        stop = _first_stop(window) if commas else len(window)
         for comma in commas:
-            if stop and stop.start() < comma:
+            if stop < comma:
                 break
             if self._name_at(paper, pos + comma, "proposal.we_propose", 0.85, context=window, follow=True):
                 return
