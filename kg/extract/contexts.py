@@ -10,6 +10,7 @@ Items already known to the gazetteers are left to them; this only adds unseen na
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable, Iterator
 
@@ -82,6 +83,7 @@ def matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterato
                 yield match
 
 
+_FIRST_WORD_END = re.compile(r"[\s\-]")
 _QUANTIFIERS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve several multiple many various diverse our "
     "these those both all existing popular standard public widely-used common other new real-world".split())
@@ -106,10 +108,16 @@ def list_items(text: str, pos: int, limit: int = 8) -> list[tuple[int, str]]:
 
 
 def _is_new_name(name: str, defined: dict | None = None) -> bool:
+    return not (defined and name in defined) and _is_unlisted_name(name)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _is_unlisted_name(name: str) -> bool:
+    """A name-like phrase no list knows (pure: the lexicon is loaded once, so it is memoised)."""
     lex = load_lexicon()
-    if lex.lookup(name) is not None or name.lower() in lex.tasks or (defined and name in defined):
+    if lex.lookup(name) is not None or name.lower() in lex.tasks:
         return False
-    first = re.split(r"[\s\-]", name)[0]
+    first = _FIRST_WORD_END.split(name, maxsplit=1)[0]
     if first != name and lex.lookup(first) is not None:
         return False  # a variant of a known name: the gazetteer handles it
     words = name.split()
