@@ -53,7 +53,7 @@ def offsets_of(text: str, words: tuple[str, ...], start: int) -> list[int]:
     """Offsets (from ``start``, in order) where one of ``words`` is written.
 
     ``str.find`` scans for a word in C; the regex engine, given a leading alternation such as
-    ``(?:experiments?|evaluations?|…)``, tries every alternative at every position (~5x slower).
+    ``(?:experiments?|evaluations?|…)``, tries every alternative at every position (2-3x slower).
     """
     found = set()
     for word in words:
@@ -108,6 +108,7 @@ def list_items(text: str, pos: int, limit: int = 8) -> list[tuple[int, str]]:
 
 
 def _is_new_name(name: str, defined: dict | None = None) -> bool:
+    """An unseen name: no list knows it and the text does not define it as an acronym."""
     return not (defined and name in defined) and _is_unlisted_name(name)
 
 
