@@ -86,10 +86,10 @@ class GazetteerMatcher:
             if hit.any_case is not None:
                 any_case.append((i, j, hit.any_case))
             if hit.task:
-                tasks.append((tokens.starts[i], tokens.ends[j - 1]))
+                tasks.append((tokens.start(i), tokens.ends[j - 1]))
         seen: set[tuple[int, int]] = set()
         for i, j, idx in exact + any_case:
-            self._known(text, tokens.starts[i], tokens.ends[j - 1], tokens.after(j), idx, out, seen)
+            self._known(text, tokens.start(i), tokens.ends[j - 1], tokens.after(j), idx, out, seen)
         self._compounds(text, out)
         for start, end in tasks:
             if text[start - 1:start].isalnum() or text[end:end + 1].isalnum():

@@ -13,13 +13,12 @@ ignores the whitespace between tokens, except that a phrase never spans more tha
 >>> index.add("image generation", task=True)
 >>> text = "Text-to-image generation with GPT-4 and gpt-4."
 >>> words = WordTokens(text)
->>> [(words.text[words.starts[i]:words.ends[j - 1]], hit.exact) for i, j, hit in index.find(words)]
+>>> [(words.text[words.start(i):words.ends[j - 1]], hit.exact) for i, j, hit in index.find(words)]
 [('image generation', {}), ('GPT-4', {('GPT', '-', '4'): 7}), ('gpt-4', {('GPT', '-', '4'): 7})]
 """
 
 from __future__ import annotations
 
-import operator
 import re
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -42,7 +41,7 @@ class WordTokens:
     ``map``/``accumulate`` in C, not by a Python loop over every token.
     """
 
-    __slots__ = ("text", "lowered", "words", "starts", "ends")
+    __slots__ = ("text", "lowered", "words", "ends")
 
     def __init__(self, text: str):
         lowered = text.lower()
@@ -52,12 +51,15 @@ class WordTokens:
         self.text, self.lowered = text, lowered
         self.words: list[str] = list(map(str.lstrip, pieces))
         self.ends: list[int] = list(accumulate(map(len, pieces)))
-        self.starts: list[int] = list(map(operator.sub, self.ends, map(len, self.words)))
+
+    def start(self, i: int) -> int:
+        """Offset of token ``i`` (its end minus its length: no list of starts is built)."""
+        return self.ends[i] - len(self.words[i])
 
     def original(self, i: int, j: int) -> tuple[str, ...]:
         """Tokens ``i..j-1`` as written (for exact-case checks)."""
-        text, starts, ends = self.text, self.starts, self.ends
-        return tuple(text[starts[k]:ends[k]] for k in range(i, j))
+        text, words, ends = self.text, self.words, self.ends
+        return tuple(text[ends[k] - len(words[k]):ends[k]] for k in range(i, j))
 
     def after(self, j: int) -> str:
         """The lower-cased token after a phrase ending before token ``j`` ("" at the end)."""
@@ -97,7 +99,7 @@ class PhraseIndex:
 
     def find(self, tokens: WordTokens) -> list[tuple[int, int, Hit]]:
         """(first token, end token, hit) of every known phrase, by start then length."""
-        root, words, starts, ends, text = self.root, tokens.words, tokens.starts, tokens.ends, tokens.text
+        root, words, ends, text = self.root, tokens.words, tokens.ends, tokens.text
         n, found = len(words), []
         for i in [i for i, word in enumerate(words) if word in root]:
             node, j = root[words[i]], i + 1
@@ -107,7 +109,7 @@ class PhraseIndex:
                     found.append((i, j, hit))
                 if j == n or len(node) == (hit is not None):
                     break  # the end of the text, or no longer phrase goes through this node
-                gap = starts[j] - ends[j - 1]
+                gap = ends[j] - len(words[j]) - ends[j - 1]
                 if gap > 1 or (gap == 1 and text[ends[j - 1]] != " "):
                     break
                 node = node.get(words[j])
