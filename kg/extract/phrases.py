@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress
 
 _WORD = re.compile(r"[^\W_]+|[^\w\s]|_")
 #: A token with the whitespace before it; ASCII text has a faster pattern with the same tokens.
@@ -101,8 +101,9 @@ class PhraseIndex:
         """(first token, end token, hit) of every known phrase, by start then length."""
         root, words, ends, text = self.root, tokens.words, tokens.ends, tokens.text
         n, found = len(words), []
-        for i in [i for i, word in enumerate(words) if word in root]:
-            node, j = root[words[i]], i + 1
+        nodes = list(map(root.get, words))  # the trie node each token starts, or None (a C loop)
+        for i in compress(range(n), nodes):
+            node, j = nodes[i], i + 1
             while True:
                 hit = node.get(_HIT)
                 if hit is not None:
