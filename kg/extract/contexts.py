@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.lexicon import load_lexicon
 from kg.extract.names import PHRASE, looks_like_name, phrase_before, trim_phrase
+from kg.extract.scan import matches_at, offsets_of, word_starts
 from kg.extract.state import Candidate, abstract_start, acronyms, cands, text_of
 
 _ITEM = re.compile(rf"\s*(?:the\s+)?({PHRASE})")
@@ -47,40 +47,6 @@ _USE = re.compile(
 _USE_STARTS = ("compar", "outperform", "surpass", "beat", "baseline", "model", "methods", "LLMs", "VLMs", "approaches",
                "backbone", "architecture", "built", "on top of", "fine-tun", "finetun", "distill", "initiali", "extend",
                "variant", "version")
-
-
-def offsets_of(text: str, words: tuple[str, ...], start: int) -> list[int]:
-    """Offsets (from ``start``, in order) where one of ``words`` is written.
-
-    ``str.find`` scans for a word in C; the regex engine, given a leading alternation such as
-    ``(?:experiments?|evaluations?|…)``, tries every alternative at every position (2-3x slower).
-    """
-    found = set()
-    for word in words:
-        at = text.find(word, start)
-        while at >= 0:
-            found.add(at)
-            at = text.find(word, at + 1)
-    return sorted(found)
-
-
-def word_starts(text: str, offsets: Iterable[int], start: int) -> Iterator[int]:
-    """Where the run of word characters and hyphens around each offset begins (not before ``start``)."""
-    for at in offsets:
-        while at > start and (text[at - 1].isalnum() or text[at - 1] in "_-"):  # [\w\-], as in _BENCH_NAME
-            at -= 1
-        yield at
-
-
-def matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
-    """What ``pattern.finditer(text)`` yields, given (in order) every place a match can begin."""
-    end = 0
-    for start in starts:
-        if start >= end:  # finditer resumes after the previous match
-            match = pattern.match(text, start)
-            if match:
-                end = match.end()
-                yield match
 
 
 _FIRST_WORD_END = re.compile(r"[\s\-]")

@@ -5,7 +5,7 @@
 >>> result = ex.extract(Paper(id="x", title="GradSign: Fast Inference",
 ...     abstract="We propose GradSign, a metric. Code: https://github.com/o/r."))
 >>> sorted((m.label.value, m.name, m.relation.value) for m in result.mentions)
-[('Method', 'GradSign', 'PROPOSES'), ('Repository', 'github:o/r', 'HAS_CODE')]
+[('Concept', 'inference', 'MENTIONS'), ('Method', 'GradSign', 'PROPOSES'), ('Repository', 'github:o/r', 'HAS_CODE')]
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from typing import Any, Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 # Importing the component modules registers their factories.
 from kg.extract import acronyms, cites, code_links, concepts, contexts, gazetteer, proposals, results, roles, sentences  # noqa: F401
@@ -172,8 +171,8 @@ class Extractor:
         ranges = [(i, min(i + step, len(batch))) for i in range(0, len(batch), step)]
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                for (lo, _), results in zip(ranges, pool.imap(_worker_range, ranges)):
-                    for offset, (rows, props) in enumerate(results):
+                for (lo, _), rows_of_range in zip(ranges, pool.imap(_worker_range, ranges)):
+                    for offset, (rows, props) in enumerate(rows_of_range):
                         yield Extraction(paper=batch[lo + offset], mentions=tuple(_from_row(r) for r in rows),
                                          paper_properties=props)
                         if tick:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from kg.extract.lexicon import load_lexicon
 from kg.extract.roles import classify_long_form
 from kg.extract.names import PHRASE, looks_like_name, phrase_before, phrase_is_name, trim_phrase
+from kg.extract.scan import matches_at, offsets_of
 from kg.extract.state import Candidate, abstract_start, acronyms, cands, get, text_of
 
 _DATASET_WORDS = re.compile(
@@ -182,27 +183,6 @@ def _pattern_starts(blanked: bytes, pos: int) -> dict[str, list[int]]:
     return starts
 
 
-def _finditer_at(pattern: re.Pattern, text: str, starts: list[int], pos: int) -> Iterator[re.Match]:
-    """``pattern.finditer(text, pos)`` for a pattern whose matches all begin at one of the sorted ``starts``."""
-    for start in starts:
-        if start >= pos:
-            match = pattern.match(text, start)
-            if match:
-                yield match
-                pos = match.end()
-
-
-def _quote_offsets(text: str, pos: int) -> list[int]:
-    """Offsets of the opening quotes ``_QUOTED`` begins with (``str.find`` of one character is cheap)."""
-    found = []
-    for quote in ('"', "“"):
-        at = text.find(quote, pos)
-        while at >= 0:
-            found.append(at)
-            at = text.find(quote, at + 1)
-    return sorted(found)
-
-
 #: The first words of the subjects of ``_TRIGGER``, after a blank of the blanked text.
 _SUBJECT_START = re.compile(rb" (?:[Ww]e|[Tt]his|[Ii]n|[Hh]ere|[Oo]ur|and|t(?:o|hen))")
 
@@ -281,20 +261,20 @@ class ProposalFinder:
         starts = _pattern_starts(blanked, start)
         for end in _trigger_ends(text, blanked, starts["verb"], start):
             self._after_trigger(paper, end)
-        for match in _finditer_at(_CALLED, text, starts["called"], start):
+        for match in matches_at(_CALLED, text, starts["called"], start):
             if not _TASK_WORDS.search(text, max(0, match.start() - 40), match.start()):
                 self._called(paper, match)
         for match in _APPOSITION.finditer(text, start):
             self._apposition(paper, match)
-        for match in _finditer_at(_NOVEL_HEAD, text, starts["novel"], start):
+        for match in matches_at(_NOVEL_HEAD, text, starts["novel"], start):
             self._name_at(paper, match.end(), "proposal.novel_head", 0.75, context=match.group(0), follow=True)
         for short, long, ls, le in paper.definitions:
             novel = _novel_before(text, max(start, ls - 60), ls)
             if novel and _lead_in_ok(text[novel.end():ls]) and classify_long_form(long, short) is not None:
                 self._add(paper, ls, long, "proposal.novel_acronym", 0.8, aliases=(short,), context=text[ls:le + 40])
-        for match in _finditer_at(_OUR_PROPOSED, text, starts["proposed"], start):
+        for match in matches_at(_OUR_PROPOSED, text, starts["proposed"], start):
             self._name_at(paper, match.end(), "proposal.our_proposed", 0.8, context=text[match.end():match.end() + 60])
-        for match in _finditer_at(_QUOTED, text, _quote_offsets(text, start), start):
+        for match in matches_at(_QUOTED, text, offsets_of(text, ('"', "“"), start), start):
             if phrase_is_name(match.group(1)) and _QUOTE_LEAD.search(text[max(0, match.start() - 20):match.start()]):
                 self._add(paper, match.start(1), match.group(1), "proposal.quoted", 0.7, context=match.group(0))
         return doc

@@ -19,7 +19,7 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.contexts import matches_at, offsets_of
+from kg.extract.scan import matches_at, offsets_of
 from kg.extract.state import abstract_start, props, text_of
 
 METRIC = (

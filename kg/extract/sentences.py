@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.contexts import matches_at, offsets_of
+from kg.extract.scan import matches_at, offsets_of
 from kg.extract.state import abstract_start, get, put, text_of
 
 _BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9\\$])|\n\s*\n")
