@@ -196,6 +196,10 @@ def _worker_range(bounds: tuple[int, int]) -> list[tuple[list[tuple], dict[str, 
     return out
 
 
+_LABELS = {label.value: label for label in Label}
+_RELATIONS = {relation.value: relation for relation in RelType}
+
+
 def _to_row(m: Mention) -> tuple:
     return (m.label.value, m.name, m.relation.value, m.rule, m.confidence, m.start, m.end, m.sentence,
             m.evidence, m.field, m.aliases, m.properties)
@@ -203,12 +207,8 @@ def _to_row(m: Mention) -> tuple:
 
 def _from_row(row: tuple) -> Mention:
     label, name, relation, rule, conf, start, end, sentence, evidence, fld, aliases, properties = row
-    return Mention(Label(label), name, RelType(relation), rule, conf, start, end, sentence, evidence, fld,
+    return Mention(_LABELS[label], name, _RELATIONS[relation], rule, conf, start, end, sentence, evidence, fld,
                    aliases, properties)
-
-
-_LABELS = {label.value: label for label in Label}
-_RELATIONS = {relation.value: relation for relation in RelType}
 
 
 def _to_mention(doc: Workspace, cand: Candidate, evidence: dict[int, str]) -> Mention:
