@@ -18,12 +18,14 @@ from spacy.tokens import Doc
 
 from kg.extract.lexicon import load_lexicon
 from kg.extract.names import PHRASE, looks_like_name, phrase_before, trim_phrase
-from kg.extract.scan import matches_at, offsets_of, word_starts
+from kg.extract.scan import keywords, matches_at, offsets_of, register_start_words, word_starts
 from kg.extract.state import Candidate, abstract_start, acronyms, cands, text_of
 
 _ITEM = re.compile(rf"\s*(?:the\s+)?({PHRASE})")
 _SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+|\s*/\s*)")
 _HEAD = re.compile(r" (?:benchmarks?|datasets?|data set|corpus|suite|leaderboard)\b")
+#: The word after the blank every ``_HEAD`` match begins with is one of these.
+_HEAD_STARTS = ("benchmark", "dataset", "data set", "corpus", "suite", "leaderboard")
 #: Coined benchmark names: "FlexTravelBench", "iWorld-Bench", "Terminal-Bench-2", "VideoQA-Eval".
 _BENCH_NAME = re.compile(r"(?<![\w\-])[A-Za-z][\w\-]*?(?:Bench|-bench|BENCH|Eval|Arena|Gym|QA)(?:-?\d[\w.]*|-[A-Z][\w]*)?(?![\w\-])")
 #: The words a ``_BENCH_NAME`` contains. Led by rare letters, so the regex engine skips to them quickly.
@@ -47,6 +49,9 @@ _USE = re.compile(
 _USE_STARTS = ("compar", "outperform", "surpass", "beat", "baseline", "model", "methods", "LLMs", "VLMs", "approaches",
                "backbone", "architecture", "built", "on top of", "fine-tun", "finetun", "distill", "initiali", "extend",
                "variant", "version")
+register_start_words("dataset head", _HEAD_STARTS)
+register_start_words("evaluated on", _EVAL_STARTS)
+register_start_words("compared", _USE_STARTS)
 
 
 _FIRST_WORD_END = re.compile(r"[\s\-]")
@@ -98,8 +103,8 @@ class ContextNames:
 
     def __call__(self, doc: Doc) -> Doc:
         text, out = text_of(doc), cands(doc)
-        start = abstract_start(doc)
-        for match in _HEAD.finditer(text, start):
+        start, starts = abstract_start(doc), keywords(doc).starts
+        for match in matches_at(_HEAD, text, [at - 1 for at in starts["dataset head"]], start):
             found = phrase_before(text, match.start())
             if found and _is_new_name(found[1], acronyms(doc)):
                 pos, name = found
@@ -109,9 +114,9 @@ class ContextNames:
             name = match.group(0)
             if _is_new_name(name, acronyms(doc)):
                 out.append(Candidate("Dataset", name, match.start(), match.end(), "context.bench_name", 0.6))
-        for match in matches_at(_EVAL, text, offsets_of(text, _EVAL_STARTS, start)):
+        for match in matches_at(_EVAL, text, starts["evaluated on"]):
             self._items(text, match.end(), "Dataset", "context.evaluated_on", 0.5, "EVALUATES_ON", out, acronyms(doc))
-        for match in matches_at(_USE, text, offsets_of(text, _USE_STARTS, start)):
+        for match in matches_at(_USE, text, starts["compared"]):
             self._items(text, match.end(), "Method", "context.compared", 0.5, "USES", out, acronyms(doc))
         return doc
 

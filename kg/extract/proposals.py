@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from kg.extract.lexicon import load_lexicon
 from kg.extract.roles import classify_long_form
 from kg.extract.names import PHRASE, looks_like_name, phrase_before, phrase_is_name, trim_phrase
-from kg.extract.scan import matches_at, offsets_of
+from kg.extract.scan import keywords, matches_at, offsets_of, register_start_words
 from kg.extract.state import Candidate, abstract_start, acronyms, cands, get, text_of
 
 _DATASET_WORDS = re.compile(
@@ -127,63 +127,26 @@ def _label_for(context: str) -> str:
     return "Dataset" if _may_name_data(lowered) and _DATASET_WORDS_LOWER.search(lowered) else "Method"
 
 
-# Finding where a pattern can begin. ``re`` tries a pattern that opens with an alternation
+# Where a pattern can begin. ``re`` tries a pattern that opens with an alternation
 # ("\b(?:called|named|…)", "\b(?:[Ww]e|and|to)…") at every character: ~50 µs per abstract each.
-# Instead one pass finds the few words where the patterns can begin (for a trigger: its verb) and
-# each pattern is only tried there. The pass runs over a copy of the text in which every character
-# but [A-Za-z0-9_] is a blank (one byte per character, so offsets are the same): then every word
-# follows a blank, and a scan that starts with a literal blank is fast.
+# Instead the shared keyword pass (``kg.extract.scan.keywords``) finds the few words where the
+# patterns can begin (for a trigger: its verb) and each pattern is only tried there.
 
-#: Bytes that are not ASCII word characters become blanks.
-_BLANK_NON_WORD = bytes(b if chr(b).isalnum() and b < 128 or chr(b) == "_" else ord(" ") for b in range(256))
-
-
-def _blanked(text: str) -> bytes:
-    """``text`` with every character but [A-Za-z0-9_] a blank, one byte per character."""
-    return text.encode("ascii", "replace").translate(_BLANK_NON_WORD)
-
-
-#: Scan word -> (what must follow it, the patterns that can begin at it). No word may begin another
-#: (the scan would find only the first).
-_SCAN_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    **{verb: ("", ("verb",)) for verb in _VERBS},  # a trigger ends with its verb
-    # _CALLED: "called", "named"/"namely", "codenamed", "dubbed", "termed", "coined", "refer(red) to",
-    # "we call", "which we call"
-    **{stem: ("", ("called",)) for stem in ("call", "name", "codename", "dub", "term", "coin", "refer")},
-    "we": (" (?:call|name|dub|term|coin)", ("called",)),
-    "which": (" we (?:call|name|dub|term|coin)", ("called",)),
-    "novel": ("", ("novel",)),
-    "new": ("", ("novel",)),
-    "our": ("", ("novel", "proposed")),
-    "the": (" (?:newly |recently )?(?:proposed|introduced|new) ", ("proposed",)),
-}
+#: Every ``_CALLED`` match begins with one of these ("call" also finds "called").
+_CALLED_STARTS = ("call", "name", "codename", "dub", "term", "coin", "refer",
+                  *(f"{who} {verb}" for who in ("we", "which we") for verb in ("call", "name", "dub", "term", "coin")))
+#: Every ``_NOVEL_HEAD`` match begins with one of these.
+_NOVEL_STARTS = ("novel", "new", "our")
+#: Every ``_OUR_PROPOSED`` match begins with one of these.
+_PROPOSED_STARTS = ("our", *(f"the {adverb}{verb}" for adverb in ("", "newly ", "recently ")
+                             for verb in ("proposed", "introduced", "new")))
+register_start_words("verb", _VERBS)  # a trigger ends with its verb
+register_start_words("called", _CALLED_STARTS)
+register_start_words("novel", _NOVEL_STARTS)
+register_start_words("proposed", _PROPOSED_STARTS)
 
 
-def _scan_pattern() -> bytes:
-    """`` (?:p(?:ropose|resent|…)|c(?:all|…)|…)``: the words grouped by first letter, as ``re`` tries
-    the alternatives one by one at every blank (14 groups cost half as much as 35 words)."""
-    by_letter: dict[str, list[str]] = {}
-    for word, (follows, _) in _SCAN_WORDS.items():
-        word = _blanked(word).decode()
-        by_letter.setdefault(word[0], []).append(word[1:] + (f"(?={follows})" if follows else ""))
-    return (" (?:" + "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items()) + ")").encode()
-
-
-_SCAN = re.compile(_scan_pattern())
-_SCAN_KINDS = {b" " + _blanked(word): kinds for word, (_, kinds) in _SCAN_WORDS.items()}
-
-
-def _pattern_starts(blanked: bytes, pos: int) -> dict[str, list[int]]:
-    """Offsets from ``pos`` on where each kind of match can begin ("verb": where a trigger's verb can),
-    in ``blanked``: ``b" " + _blanked(text)``, so that a scan word's blank is at the word's own offset."""
-    starts: dict[str, list[int]] = {"verb": [], "called": [], "novel": [], "proposed": []}
-    for word in _SCAN.finditer(blanked, pos):
-        for kind in _SCAN_KINDS[word.group()]:
-            starts[kind].append(word.start())
-    return starts
-
-
-#: The first words of the subjects of ``_TRIGGER``, after a blank of the blanked text.
+#: The first words of the subjects of ``_TRIGGER``, after a blank of ``Keywords.blanked``.
 _SUBJECT_START = re.compile(rb" (?:[Ww]e|[Tt]his|[Ii]n|[Hh]ere|[Oo]ur|and|t(?:o|hen))")
 
 
@@ -257,9 +220,9 @@ class ProposalFinder:
         paper = _Paper(text, start, [(short, *definition) for short, definition in acronyms(doc).items()], cands(doc))
         if title_end:
             self._title(paper, title_end)
-        blanked = b" " + _blanked(text)  # the blank in front shifts offsets back to the text's
-        starts = _pattern_starts(blanked, start)
-        for end in _trigger_ends(text, blanked, starts["verb"], start):
+        found = keywords(doc)
+        starts = found.starts
+        for end in _trigger_ends(text, found.blanked, starts["verb"], start):
             self._after_trigger(paper, end)
         for match in matches_at(_CALLED, text, starts["called"], start):
             if not _TASK_WORDS.search(text, max(0, match.start() - 40), match.start()):

@@ -19,7 +19,7 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.scan import matches_at, offsets_of
+from kg.extract.scan import keywords, matches_at, offsets_of, register_start_words
 from kg.extract.state import abstract_start, props, text_of
 
 METRIC = (
@@ -30,6 +30,8 @@ METRIC = (
 )
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(%|pp|points?|x|×|dB)?")
 _DIGITS = tuple("0123456789")
+#: Digits at word starts: where a claimed number can begin (see ``_numbers``).
+register_start_words("number", _DIGITS)
 _METRIC_AFTER = re.compile(rf"\s+(?:\w+\s+){{0,1}}?({METRIC})\b(?:\s+(?:on|in)\b)?")
 _METRIC_BEFORE = re.compile(
     rf"\b({METRIC})\s+(?:of|by|to|at|reaching|=|:)?\s*(?:up to\s+|over\s+|about\s+|nearly\s+)?$")
@@ -46,10 +48,11 @@ class Result:
     end: int
 
 
-def find_results(text: str, start: int = 0) -> list[Result]:
-    """Every "value unit metric" or "metric by value unit" claim in ``text[start:]``."""
+def find_results(text: str, start: int = 0, number_starts: list[int] | None = None) -> list[Result]:
+    """Every "value unit metric" or "metric by value unit" claim in ``text[start:]``
+    (``number_starts``: the keyword pass's "number" offsets, when it has run)."""
     found = []
-    for number in _numbers(text, start):
+    for number in _numbers(text, start, number_starts):
         if number.start() > 0 and (text[number.start() - 1].isalnum() or text[number.start() - 1] in ".-"):
             continue
         value, unit = float(number.group(1)), number.group(2) or ""
@@ -63,12 +66,17 @@ def find_results(text: str, start: int = 0) -> list[Result]:
     return found
 
 
-def _numbers(text: str, start: int) -> Iterator[re.Match]:
-    """``_NUMBER.finditer(text, start)``, tried only where a digit is (the regex engine tests
-    for a digit at every position, ~3x slower than finding each digit with ``str.find``)."""
+def _numbers(text: str, start: int, number_starts: list[int] | None) -> Iterator[re.Match]:
+    """``_NUMBER.finditer(text, start)`` as far as claims go, tried only where a digit is (the regex
+    engine tests for a digit at every position, ~3x slower than finding each digit with ``str.find``).
+
+    Given ``number_starts``, only digits at word starts: a number right after a letter, digit,
+    "." or "-" is no claim (``find_results`` skips it), and no such number can span the start of
+    one that is (a number holds no digit after a blank or a unit), so the claims are the same.
+    """
     if not text.isascii():  # the regex's digits include other scripts' digits: it finds those
         return _NUMBER.finditer(text, start)
-    return matches_at(_NUMBER, text, offsets_of(text, _DIGITS, start))
+    return matches_at(_NUMBER, text, offsets_of(text, _DIGITS, start) if number_starts is None else number_starts)
 
 
 _METRIC_WORD = re.compile(rf"(?<![\w\-]){METRIC}(?![\w\-])")
@@ -83,7 +91,7 @@ class ClaimedResults:
     """Stores ``Doc._.kg_props["_results"]`` for ``kg_roles`` to attach to datasets."""
 
     def __call__(self, doc: Doc) -> Doc:
-        props(doc)["_results"] = find_results(text_of(doc), abstract_start(doc))
+        props(doc)["_results"] = find_results(text_of(doc), abstract_start(doc), keywords(doc).starts["number"])
         return doc
 
 

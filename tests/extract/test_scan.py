@@ -1,15 +1,18 @@
-"""Rules that try a pattern only where ``str.find`` sees one of its first words must list every
-first word the pattern can begin with: checked here against the patterns themselves."""
+"""Rules that try a pattern only where the keyword pass (``kg.extract.scan.keywords``) sees one of
+its start words must register every first word the pattern can begin with: checked here against
+the patterns themselves."""
 
 from __future__ import annotations
 
+import random
 import re
 import re._constants as sre_constants
 import re._parser as sre_parser
 
 import pytest
 
-from kg.extract import contexts
+from kg.extract import contexts, proposals, results, scan
+from kg.extract.state import PaperText, put
 
 
 def _prefixes(items: list, prefix: str = "") -> set[str]:
@@ -32,9 +35,43 @@ def _prefixes(items: list, prefix: str = "") -> set[str]:
     return {prefix}
 
 
-@pytest.mark.parametrize("pattern, starts", [(contexts._EVAL, contexts._EVAL_STARTS),
-                                             (contexts._USE, contexts._USE_STARTS)])
-def test_every_way_a_pattern_begins_is_in_its_start_words(pattern: re.Pattern, starts: tuple[str, ...]) -> None:
+@pytest.mark.parametrize("pattern, kind, lead", [
+    (contexts._EVAL, "evaluated on", ""),
+    (contexts._USE, "compared", ""),
+    (contexts._HEAD, "dataset head", " "),  # the blank before the word
+    (proposals._VERB, "verb", ""),
+    (proposals._CALLED, "called", ""),
+    (proposals._NOVEL_HEAD, "novel", ""),
+    (proposals._OUR_PROPOSED, "proposed", ""),
+])
+def test_every_way_a_pattern_begins_is_in_its_start_words(pattern: re.Pattern, kind: str, lead: str) -> None:
+    """Each way is the registered word (or words) itself, maybe longer: the keyword pass finds it there."""
+    starts = scan._START_WORDS[kind]
     prefixes = _prefixes(list(sre_parser.parse(pattern.pattern, pattern.flags)))
-    missing = sorted(p for p in prefixes if not any(p.startswith(word) for word in starts))
+    assert all(p.startswith(lead) for p in prefixes)
+    missing = sorted(p for p in prefixes if not any(p[len(lead):].startswith(word) for word in starts))
     assert not missing, f"matches can begin with {missing}: add them to the start words"
+
+
+def _paper(text: str) -> PaperText:
+    paper = PaperText(text)
+    put(paper, "kg_title_end", 0)
+    return paper
+
+
+def test_keyword_pass_reports_every_kind_of_each_word() -> None:
+    text = "We present pre-trained models (on top of SOTA) state-of-the-art, which we call X-3 and 12."
+    starts = scan.keywords(_paper(text)).starts
+    assert [text[at:at + 7] for at in starts["evaluated on"]] == ["pre-tra", "trained", "SOTA) s", "state-o"]
+    assert [text[at:at + 6] for at in starts["compared"]] == ["models", "on top"]
+    assert [text[at:at + 5] for at in starts["called"]] == ["which", "we ca", "call "]
+    assert [text[at:at + 2] for at in starts["number"]] == ["3 ", "12"]  # digits at word starts
+
+
+def test_claims_found_from_the_number_words_are_the_claims_found_from_every_digit() -> None:
+    rng = random.Random(7)
+    pieces = ["accuracy", " of ", "by ", "12", ".5", "%", " ", "-", "v3", "F1", "x", "pp", "points", "\n", "(", "9.", "0"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        expected = results.find_results(text)
+        assert results.find_results(text, 0, scan.keywords(_paper(text)).starts["number"]) == expected, text
