@@ -52,7 +52,8 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
         begin = match.end()
     if begin < len(text):
         spans.append((begin, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    # a span starts after a boundary's blanks (at a non-blank), so only the first span's text is stripped
+    return [(s, e) for s, e in spans if s < e and not text[s].isspace() or text[s:e].strip()]
 
 
 @Language.factory("kg_sentences")
