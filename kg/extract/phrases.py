@@ -8,13 +8,21 @@ tokens is walked from each token that starts a known phrase. Like ``PhraseMatche
 ignores the whitespace between tokens, except that a phrase never spans more than one space
 (a line break or the title/abstract separator ends it).
 
+That whitespace rule is built into the tokens, so the trie walk compares no offsets: each
+token keeps the single space before it (" gpt"), other whitespace is a piece of its own
+(" \\n", "  "), and the trie knows every token both bare and with its space. A phrase thus
+continues only through tokens glued to the previous one or one space away, and any token
+can start one. The pieces cover the text, so their lengths add up to the offsets.
+
 >>> index = PhraseIndex()
 >>> index.add("GPT-4", exact=7)
 >>> index.add("image generation", task=True)
->>> text = "Text-to-image generation with GPT-4 and gpt-4."
+>>> text = "Text-to-image generation with GPT-4 and gpt - 4.\\n\\nImage  generation"
 >>> words = WordTokens(text)
->>> [(words.text[words.start(i):words.ends[j - 1]], hit.exact) for i, j, hit in index.find(words)]
-[('image generation', {}), ('GPT-4', {('GPT', '-', '4'): 7}), ('gpt-4', {('GPT', '-', '4'): 7})]
+>>> words.pieces[:8]
+['text', '-', 'to', '-', 'image', ' generation', ' with', ' gpt']
+>>> [(text[slice(*words.span(i, j))], hit.exact) for i, j, hit in index.find(words)]
+[('image generation', {}), ('GPT-4', {('GPT', '-', '4'): 7}), ('gpt - 4', {('GPT', '-', '4'): 7})]
 """
 
 from __future__ import annotations
@@ -24,9 +32,10 @@ from dataclasses import dataclass, field
 from itertools import accumulate, compress
 
 _WORD = re.compile(r"[^\W_]+|[^\w\s]|_")
-#: A token with the whitespace before it; ASCII text has a faster pattern with the same tokens.
-_PIECE = re.compile(r"\s*(?:[^\W_]+|[^\w\s]|_)")
-_PIECE_ASCII = re.compile(r"\s*(?:[a-z0-9]+|[^\sa-z0-9])")
+#: A token with the one space before it, or a run of other whitespace; ASCII text has a
+#: faster pattern with the same pieces.
+_PIECE = re.compile(r" ?[^\W_]+| ?(?:[^\w\s]|_)|\s+")
+_PIECE_ASCII = re.compile(r" ?[a-z0-9]+| ?[^\sa-z0-9]|\s+")
 
 
 def words_of(form: str) -> tuple[str, ...]:
@@ -35,35 +44,37 @@ def words_of(form: str) -> tuple[str, ...]:
 
 
 class WordTokens:
-    """The word tokens of one text: lower-cased strings and their offsets in the text.
+    """The word tokens of one text as lower-cased pieces ("gpt", " gpt", " \\n") and the
+    offsets where the pieces end.
 
-    One regex pass returns each token with the whitespace before it; the rest is done by
-    ``map``/``accumulate`` in C, not by a Python loop over every token.
+    One regex pass returns the pieces; the offsets are summed by ``accumulate`` in C, not by
+    a Python loop over every token.
     """
 
-    __slots__ = ("text", "lowered", "words", "ends")
+    __slots__ = ("text", "lowered", "pieces", "ends")
 
     def __init__(self, text: str):
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters lower-case to two ("İ"): keep offsets
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        pieces = (_PIECE_ASCII if lowered.isascii() else _PIECE).findall(lowered)
         self.text, self.lowered = text, lowered
-        self.words: list[str] = list(map(str.lstrip, pieces))
-        self.ends: list[int] = list(accumulate(map(len, pieces)))
+        self.pieces: list[str] = (_PIECE_ASCII if lowered.isascii() else _PIECE).findall(lowered)
+        self.ends: list[int] = list(accumulate(map(len, self.pieces)))
 
-    def start(self, i: int) -> int:
-        """Offset of token ``i`` (its end minus its length: no list of starts is built)."""
-        return self.ends[i] - len(self.words[i])
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Offsets of tokens ``i..j-1`` (a phrase: no whitespace-only piece among them)."""
+        return self.ends[i] - len(self.pieces[i].lstrip(" ")), self.ends[j - 1]
 
     def original(self, i: int, j: int) -> tuple[str, ...]:
         """Tokens ``i..j-1`` as written (for exact-case checks)."""
-        text, words, ends = self.text, self.words, self.ends
-        return tuple(text[ends[k] - len(words[k]):ends[k]] for k in range(i, j))
+        return words_of(self.text[slice(*self.span(i, j))])
 
     def after(self, j: int) -> str:
         """The lower-cased token after a phrase ending before token ``j`` ("" at the end)."""
-        return self.words[j] if j < len(self.words) else ""
+        pieces = self.pieces
+        if j < len(pieces) and pieces[j].isspace():
+            j += 1  # whitespace of its own is followed by a bare token
+        return pieces[j].lstrip(" ") if j < len(pieces) else ""
 
 
 @dataclass
@@ -75,11 +86,12 @@ class Hit:
     task: bool = False
 
 
-_HIT = ""  # the trie key of a node's Hit: no token is the empty string
+_HIT = ""  # the trie key of a node's Hit: no piece is the empty string
 
 
 class PhraseIndex:
-    """A trie of known phrases over lower-cased word tokens."""
+    """A trie of known phrases over lower-cased word tokens, each token under two keys:
+    bare and with the one space before it."""
 
     def __init__(self) -> None:
         self.root: dict = {}
@@ -89,7 +101,10 @@ class PhraseIndex:
         entry ``any_case``, and/or a task. The first registration of each kind wins."""
         node = self.root
         for word in _WORD.findall(form.lower()):
-            node = node.setdefault(word, {})
+            child = node.get(word)
+            if child is None:
+                child = node[word] = node[" " + word] = {}
+            node = child
         hit = node.setdefault(_HIT, Hit())
         if exact is not None:
             hit.exact.setdefault(words_of(form), exact)
@@ -99,9 +114,9 @@ class PhraseIndex:
 
     def find(self, tokens: WordTokens) -> list[tuple[int, int, Hit]]:
         """(first token, end token, hit) of every known phrase, by start then length."""
-        root, words, ends, text = self.root, tokens.words, tokens.ends, tokens.text
-        n, found = len(words), []
-        nodes = list(map(root.get, words))  # the trie node each token starts, or None (a C loop)
+        pieces = tokens.pieces
+        n, found = len(pieces), []
+        nodes = list(map(self.root.get, pieces))  # the trie node each token starts, or None (a C loop)
         for i in compress(range(n), nodes):
             node, j = nodes[i], i + 1
             while True:
@@ -110,10 +125,7 @@ class PhraseIndex:
                     found.append((i, j, hit))
                 if j == n or len(node) == (hit is not None):
                     break  # the end of the text, or no longer phrase goes through this node
-                gap = ends[j] - len(words[j]) - ends[j - 1]
-                if gap > 1 or (gap == 1 and text[ends[j - 1]] != " "):
-                    break
-                node = node.get(words[j])
+                node = node.get(pieces[j])  # None past a line break or a second space
                 if node is None:
                     break
                 j += 1
