@@ -61,13 +61,17 @@ class WordTokens:
         self.pieces: list[str] = (_PIECE_ASCII if lowered.isascii() else _PIECE).findall(lowered)
         self.ends: list[int] = list(accumulate(map(len, self.pieces)))
 
+    def start(self, i: int) -> int:
+        """Offset of token ``i`` (its piece's end minus the token's length)."""
+        return self.ends[i] - len(self.pieces[i].lstrip(" "))
+
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Offsets of tokens ``i..j-1`` (a phrase: no whitespace-only piece among them)."""
-        return self.ends[i] - len(self.pieces[i].lstrip(" ")), self.ends[j - 1]
+        return self.start(i), self.ends[j - 1]
 
     def original(self, i: int, j: int) -> tuple[str, ...]:
         """Tokens ``i..j-1`` as written (for exact-case checks)."""
-        return words_of(self.text[slice(*self.span(i, j))])
+        return tuple(self.text[self.start(k):self.ends[k]] for k in range(i, j))
 
     def after(self, j: int) -> str:
         """The lower-cased token after a phrase ending before token ``j`` ("" at the end)."""
