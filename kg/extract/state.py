@@ -1,9 +1,12 @@
-"""What the extractor's components share on a ``Doc``: candidates, acronyms, sentences.
+"""What the extractor's components share about one paper: candidates, acronyms, sentences.
 
-A paper is processed as one ``Doc`` whose text is ``title + "\\n\\n" + abstract``
-(``Doc._.kg_title_end`` marks where the title stops, 0 when there is no title). Each
-component appends :class:`Candidate` objects to ``Doc._.kg_cands``; the final
-``kg_roles`` component decides relations and merges them into ``Doc._.kg_mentions``.
+A paper is processed as one workspace whose text is ``title + "\\n\\n" + abstract``: a
+:class:`PaperText` when :class:`~kg.extract.pipeline.Extractor` runs the components itself (no
+spaCy tokens are needed), or a spaCy ``Doc`` inside ``nlp(text)``. Both keep the state in
+``user_data``, read and written through the helpers below (``kg_title_end`` marks where the
+title stops, 0 when there is no title). Each component appends :class:`Candidate` objects to
+``kg_cands``; the final ``kg_roles`` component decides relations and merges them into
+``kg_mentions`` (``doc._.kg_mentions`` on a Doc).
 """
 
 from __future__ import annotations
