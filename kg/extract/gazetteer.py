@@ -2,10 +2,11 @@
 
 One token trie (:mod:`kg.extract.phrases`) holds the curated method list, the cleaned
 dataset gazetteer (exact case; distinctive forms such as "LibriSpeech" in any case) and the
-multiword task names; a name counts only where it stands alone as written. Checkpoint and version strings built on a known name
-("Llama-3-8B", "Qwen2.5-7B-Instruct", "LLaVA-NeXT-Interleave") become their own Method
-mentions; "-based"/"-style" compounds ("CLIP-based") count as the base name. Ambiguous
-dataset names (common words, two-letter acronyms) need a dataset word next to them.
+multiword task names; a name counts only where it stands alone as written. Checkpoint and
+version strings built on a known name ("Llama-3-8B", "Qwen2.5-7B-Instruct",
+"LLaVA-NeXT-Interleave") become their own Method mentions; "-based"/"-style" compounds
+("CLIP-based") count as the base name. Ambiguous dataset names (common words, two-letter
+acronyms) need a dataset word next to them.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from kg.extract.state import Candidate, Workspace, cands, text_of
 
 DATASET_HEADS = frozenset("dataset datasets benchmark benchmarks corpus corpora suite leaderboard split splits".split())
 _RESOLUTION = re.compile(r"\d{3,4}(?:[x×]\d{3,4})?(?:px)?")
-_COMPOUND = re.compile(r"[A-Za-z][\w.+]*(?:-[\w.+]+)+|[A-Za-z]+\d[\w.+]*")
 _BASE_SUFFIX = frozenset(
     "based like style level type family series generated guided only scale sized size class grade "
     "powered driven enhanced augmented inspired equivalent specific centric aligned distilled".split()
@@ -167,7 +167,6 @@ class GazetteerMatcher:
             if len(prefix) >= 3 and prefix.lower() in self.prefix_forms and self._prefix_ok(prefix):
                 return self.prefix_forms[prefix.lower()], word[cut:].lstrip("-")
         return None, ""
-
 
     def _prefix_ok(self, prefix: str) -> bool:
         """Exact-case known method forms ("Gemini"), exact-case dataset forms that are not common

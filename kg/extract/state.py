@@ -125,9 +125,10 @@ def abstract_start(doc: Workspace) -> int:
 def sentence_of(doc: Workspace, offset: int) -> tuple[int, int, int]:
     """(index within its field, start, end) of the sentence containing ``offset``."""
     sents = get(doc, "kg_sents") or [(0, len(text_of(doc)))]
-    starts = doc.user_data.get("kg_sent_starts")
-    if starts is None or len(starts) != len(sents):  # computed once per paper, not per mention
-        starts = doc.user_data["kg_sent_starts"] = [s for s, _ in sents]
+    cached = doc.user_data.get("kg_sent_starts")  # (sentence list, its starts): once per paper, not per mention
+    if cached is None or cached[0] is not sents:
+        cached = doc.user_data["kg_sent_starts"] = (sents, [s for s, _ in sents])
+    starts = cached[1]
     i = max(bisect.bisect_right(starts, offset) - 1, 0)
     first_abstract = 1 if get(doc, "kg_title_end", 0) else 0
     index = i if i < first_abstract else i - first_abstract
