@@ -38,20 +38,37 @@ _UNIFY = tuple((chr(code), replacement) for code, replacement in {**_DASHES, **_
 def clean_text(text: str) -> str:
     """NFKC-normalise, unify dashes and quotes, collapse whitespace, strip.
 
-    ASCII text skips the Unicode steps (they are no-ops there).
+    ASCII text skips the Unicode steps (they are no-ops there), and is returned as it is
+    when it is already clean: the extractor cleans every evidence sentence, and checking
+    (~0.6 us for 200 characters) costs less than splitting and joining it (~1.5 us).
     """
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
         for char, replacement in _UNIFY:
             if char in text:
                 text = text.replace(char, replacement)
+    elif _is_clean_ascii(text):
+        return text
     return " ".join(text.split())
+
+
+def _is_clean_ascii(text: str) -> bool:
+    """True when ASCII ``text`` has no control characters (ASCII whitespace other than the
+    space is one), no double space and no space at either end: ``" ".join(text.split())``
+    would return it unchanged."""
+    return "  " not in text and text.isprintable() and text[:1] != " " and text[-1:] != " "
 
 
 def normalise_name(name: str) -> str:
     """The identity form of an entity name: NFKC, casefolded, and hyphens,
     underscores and runs of whitespace all one space ("Llama-2" = "llama 2")."""
-    return _SEPARATORS.sub(" ", clean_text(name).casefold()).strip()
+    folded = clean_text(name).casefold()
+    # clean_text left single spaces and no space at the ends, and casefolding never makes
+    # whitespace (checked over every code point), so only hyphens and underscores need the
+    # regex: skipping it when there are none halves the cost of an uncached name (1.9 -> 0.8 us).
+    if "-" in folded or "_" in folded:
+        folded = _SEPARATORS.sub(" ", folded).strip()
+    return folded
 
 
 def strip_arxiv_version(arxiv: str) -> str:

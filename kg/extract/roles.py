@@ -21,8 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.lexicon import load_lexicon
-from kg.extract.state import Candidate, acronyms, cands, props, put, sentence_of, text_of
-from kg.extract.lexicon import normalise_name
+from kg.extract.state import Candidate, NameKeys, acronyms, cands, name_keys, props, put, sentence_of, text_of
 
 _DEFAULT = {"Method": "USES", "Dataset": "EVALUATES_ON", "Concept": "MENTIONS", "Repository": "HAS_CODE", "Paper": "CITES"}
 #: Heads of a long form that denote one specific technique (when written lowercase).
@@ -113,20 +112,11 @@ def _titled(words: list[str]) -> bool:
     return all(w[0].isupper() or not w[0].isalpha() for w in words if len(w) > 3)
 
 
-class _NameKeys(dict):
-    """``normalise_name`` memoised for one paper: ``keys[name]``. Roles normalises each name
-    several times, and a hit in the shared, large lru_cache costs ~0.3-0.6 us."""
-
-    def __missing__(self, name: str) -> str:
-        key = self[name] = normalise_name(name)
-        return key
-
-
 class Roles:
     """Turns ``Doc._.kg_cands`` into the final, de-duplicated ``Doc._.kg_mentions``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        keys = _NameKeys()
+        keys = name_keys(doc)
         items = self._with_acronyms(doc, list(cands(doc)), keys)
         text = text_of(doc)
         items = [c for c in items if c.label not in _SPAN_LABELS or c.relation == "PROPOSES"  # the common case, inline
@@ -141,7 +131,7 @@ class Roles:
         put(doc, "kg_mentions", sorted(merged, key=lambda c: (c.start, c.end, c.label, c.name)))
         return doc
 
-    def _with_acronyms(self, doc: Doc, items: list[Candidate], keys: _NameKeys) -> list[Candidate]:
+    def _with_acronyms(self, doc: Doc, items: list[Candidate], keys: NameKeys) -> list[Candidate]:
         table = acronyms(doc)
         if not table:
             return items
@@ -171,7 +161,7 @@ class Roles:
         return items
 
     @staticmethod
-    def _proposed_forms(items: list[Candidate], keys: _NameKeys) -> dict[str, Candidate]:
+    def _proposed_forms(items: list[Candidate], keys: NameKeys) -> dict[str, Candidate]:
         forms: dict[str, Candidate] = {}
         for cand in items:
             if cand.relation == "PROPOSES":
@@ -180,7 +170,7 @@ class Roles:
         return forms
 
     @staticmethod
-    def _settle(doc: Doc, cand: Candidate, proposed: dict[str, Candidate], keys: _NameKeys) -> None:
+    def _settle(doc: Doc, cand: Candidate, proposed: dict[str, Candidate], keys: NameKeys) -> None:
         if proposed and cand.label in _SPAN_LABELS:  # (no owner without proposals)
             owner = _proposed_owner(cand, proposed, keys)
             if owner is not None and owner is not cand:
@@ -265,7 +255,7 @@ _VARIANT = re.compile(r"(?i)\d[\w.]*|v\d[\w.]*|instruct|chat|base|large|small|mi
                       r"flash|turbo|preview|it|sft|rl|dpo|zero|distill|thinking")
 
 
-def _proposed_owner(cand: Candidate, proposed: dict[str, Candidate], keys: _NameKeys) -> Candidate | None:
+def _proposed_owner(cand: Candidate, proposed: dict[str, Candidate], keys: NameKeys) -> Candidate | None:
     """The proposed entity ``cand`` names (same form), or of which it is a "-7B" variant."""
     for form in (cand.name, *cand.aliases):
         key = keys[form]
@@ -278,7 +268,7 @@ def _proposed_owner(cand: Candidate, proposed: dict[str, Candidate], keys: _Name
     return None
 
 
-def _add_alias(aliases: tuple[str, ...], alias: str, name: str, keys: _NameKeys) -> tuple[str, ...]:
+def _add_alias(aliases: tuple[str, ...], alias: str, name: str, keys: NameKeys) -> tuple[str, ...]:
     known = {keys[a] for a in (*aliases, name)}
     return aliases if keys[alias] in known else (*aliases, alias)
 
@@ -311,7 +301,7 @@ def _may_overlap(spans: list[Candidate]) -> bool:
     return False
 
 
-def _merge(items: list[Candidate], keys: _NameKeys) -> list[Candidate]:
+def _merge(items: list[Candidate], keys: NameKeys) -> list[Candidate]:
     """One candidate per (label, relation, normalised name): earliest span, all aliases, best confidence."""
     merged: dict[tuple[str, str, str], Candidate] = {}
     for cand in sorted(items, key=lambda c: (c.start, -c.confidence)):
@@ -340,7 +330,7 @@ def _singular(key: str) -> str:
     return key[:-1] if len(key) > 5 and key.endswith("s") and not key.endswith("ss") and key[-2].isalpha() else key
 
 
-def _merge_across_relations(items: list[Candidate], keys: _NameKeys) -> list[Candidate]:
+def _merge_across_relations(items: list[Candidate], keys: NameKeys) -> list[Candidate]:
     """An entity proposed by the paper is not also used by it; a name seen as both Method and
     Dataset keeps the label of its most confident mention."""
     proposed = {keys[c.name] for c in items if c.relation == "PROPOSES"}

@@ -1,0 +1,27 @@
+"""The extractor builds its Mention objects by filling ``__dict__`` (kg.extract.pipeline._to_mention,
+3x cheaper than the frozen dataclass's __init__): they must be the objects ``Mention(...)`` makes."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+
+from kg.model import Mention
+
+from tests.extract.extract_helpers import run
+
+
+def test_mention_has_no_hook_the_fast_construction_would_skip() -> None:
+    assert not hasattr(Mention, "__post_init__") and "__slots__" not in vars(Mention)
+
+
+def test_text_mentions_equal_mentions_built_by_init() -> None:
+    result = run("We propose Reach-Aware Value Learning (RAVL), built on Llama-3-8B. It beats GPT-4o on GSM8K "
+                 "with 84.6% accuracy. Code: github.com/o/r.", title="RAVL: Value Learning")
+    assert len(result.mentions) >= 4
+    for mention in result.mentions:
+        fields = {f.name: getattr(mention, f.name) for f in dataclasses.fields(Mention)}
+        built = Mention(**fields)
+        assert mention == built and vars(mention) == vars(built) and list(vars(mention)) == list(vars(built))
+        assert repr(mention) == repr(built)
+        assert pickle.loads(pickle.dumps(mention)) == built
