@@ -1,0 +1,46 @@
+"""Claimed results: the pre-checks in front of the metric patterns turn nothing away that they match."""
+
+from __future__ import annotations
+
+import random
+import re
+import re._constants as sre_constants
+import re._parser as sre_parser
+
+from kg.extract import results
+
+
+def _first_chars(items: list) -> set[str]:
+    """The characters a match of the parsed ``items`` can begin with (literals, sets and branches;
+    an optional item adds what follows it)."""
+    op, arg = items[0]
+    if op is sre_constants.LITERAL:
+        return {chr(arg)}
+    if op is sre_constants.SUBPATTERN:
+        return _first_chars(list(arg[3]) + items[1:])
+    if op is sre_constants.BRANCH:
+        return {c for branch in arg[1] for c in _first_chars(list(branch) + items[1:])}
+    if op is sre_constants.MAX_REPEAT and arg[0] == 0:
+        return _first_chars(list(arg[2]) + items[1:]) | _first_chars(items[1:])
+    raise AssertionError(f"cannot tell how {op} begins")
+
+
+def test_metric_first_chars_are_every_way_a_metric_begins() -> None:
+    assert _first_chars(list(sre_parser.parse(results.METRIC))) == set(results.METRIC_FIRST_CHARS)
+
+
+_OLD_METRIC_BEFORE = re.compile(
+    rf"\b({results.METRIC})\s+(?:of|by|to|at|reaching|=|:)?\s*(?:up to\s+|over\s+|about\s+|nearly\s+)?$")
+
+
+def test_claims_are_those_of_the_pattern_without_the_first_char_check() -> None:
+    rng = random.Random(11)
+    pieces = ["top-1 ", "accuracy", "BLEU", " score", " of ", "by ", "12", ".5", "%", " ", "-", "F1", "x", ":",
+              "=", "pp", "points", "\n", "(", "mean ", "up to ", "ROUGE-L", "é", "pass@1", "zz"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for end in range(len(text) + 1):
+            for begin in (0, max(0, end - 7)):
+                new = results._METRIC_BEFORE.search(text, begin, end)
+                old = _OLD_METRIC_BEFORE.search(text, begin, end)
+                assert (new and (new.span(), new.group(1))) == (old and (old.span(), old.group(1))), (text, begin, end)
