@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -78,7 +79,8 @@ def initials_match(short: str, words: list[str]) -> bool:
     """True when every word (hyphen parts count as words; connectives may be skipped) starts
     a consecutive piece of ``short``: "STAndardised Reward Comparison" for STARC."""
     letters = "".join(c for c in short.lower() if c.isalnum())
-    original = [p for w in words for p in _WORD_PARTS.split(w) if p]
+    # the regex split only for words that have hyphen parts (a split per word was half the time)
+    original = [p for w in words for p in (_WORD_PARTS.split(w) if "-" in w or "/" in w else (w,)) if p]
     parts = [p.lower() for p in original]
 
     def fits(i: int, j: int) -> bool:
@@ -98,34 +100,44 @@ def _extend(short: str, long: str, window: str) -> str:
     letters = sum(map(str.isalnum, short))
     initial = next(filter(str.isalnum, short.lower()), "")
     for k in range(min(len(words), letters + 2), len(long.split()), -1):
-        candidate = words[-k:]
-        first = candidate[0].lstrip("-/")
+        head = words[-k]  # the candidate is words[-k:], sliced only when it passes the first-word tests
+        first = head.lstrip("-/")
         if first and first.lower()[0] != initial:  # cheap reject: initials_match wants the first letter here
             continue
-        if candidate[0].lower() not in _LF_STOP and initials_match(short, candidate):
-            return " ".join(candidate)
+        if head.lower() not in _LF_STOP and initials_match(short, words[-k:]):
+            return " ".join(words[-k:])
     return long
 
 
 def _valid(short: str, long: str) -> bool:
+    """Whether ``long`` can be the long form of ``short``: the cheap character tests come first (an
+    empty ``long`` fails the length test), and the short form is looked for among the long form's
+    words only when it is written in it at all."""
+    if len(long) <= len(short) or not long[0].isalnum() or not any(map(str.isupper, short)) or short.isdigit():
+        return False
     words = long.split()
     letters = sum(map(str.isalpha, short))
-    if not words or len(long) <= len(short) or short.lower() in long.lower().split():
-        return False
     if words[0].lower() in _LF_STOP or len(words) > min(letters + 5, letters * 2 + 1):
         return False
-    if not any(map(str.isupper, short)) or short.isdigit():
+    short_lowered, long_lowered = short.lower(), long.lower()
+    if short_lowered in long_lowered and short_lowered in long_lowered.split():
         return False
-    return long[0].isalnum() and not _BRACKET_OR_COLON.search(long)
+    return not _BRACKET_OR_COLON.search(long)
 
 
-def _short_first(text: str, match: re.Match) -> AcronymDef | None:
+#: (short, long, short_start, short_end, long_start, long_end): an :class:`AcronymDef` as the component
+#: reads it (building the frozen dataclass costs ~2 us a definition).
+_Definition = tuple[str, str, int, int, int, int]
+
+
+def _short_first(text: str, match: re.Match) -> _Definition | None:
     """"LF (SF)": the parenthesis holds the short form."""
-    inner = _SHORT_FORM_END.split(match.group(1), 1)[0].strip()
+    group, paren = match.group(1), match.start()
+    inner = (_SHORT_FORM_END.split(group, 1)[0] if ";" in group or "," in group else group).strip()
     if not _SHORT.match(inner):
         return None
-    window_start = max(0, match.start() - 160)
-    raw = text[window_start:match.start()]
+    window_start = max(0, paren - 160)
+    raw = text[window_start:paren]
     cut = max(raw.rfind(". "), raw.rfind("; "), raw.rfind(": "), raw.rfind("("), raw.rfind(")")) + 1
     words, first = _last_words(raw, cut)
     if not words:
@@ -141,13 +153,13 @@ def _short_first(text: str, match: re.Match) -> AcronymDef | None:
         return None
     long_start = window_start + window.rfind(long)
     if text[long_start:long_start + len(long)] != long:  # the window had line breaks or double spaces
-        found = text.rfind(long.split()[0], window_start, match.start())
+        found = text.rfind(long.split()[0], window_start, paren)
         long_start = found if found >= 0 else long_start
-        long = text[long_start:match.start()].rstrip(" ,\t\n")
+        long = text[long_start:paren].rstrip(" ,\t\n")
         if not long or not _valid(inner, " ".join(long.split())):
             return None
-    s0 = match.start(1) + match.group(1).find(inner)
-    return AcronymDef(inner, long, s0, s0 + len(inner), long_start, long_start + len(long))
+    s0 = match.start(1) + group.find(inner)
+    return inner, long, s0, s0 + len(inner), long_start, long_start + len(long)
 
 
 def _last_words(raw: str, cut: int) -> tuple[list[str], int]:
@@ -160,7 +172,7 @@ def _last_words(raw: str, cut: int) -> tuple[list[str], int]:
     return words, first + len(rest) - len(rest.lstrip())
 
 
-def _long_inside(text: str, match: re.Match) -> AcronymDef | None:
+def _long_inside(text: str, match: re.Match) -> _Definition | None:
     """"SF (Long Form)": the word before the parenthesis is the short form."""
     inner = match.group(1).strip()
     if len(inner.split()) < 2:
@@ -176,17 +188,20 @@ def _long_inside(text: str, match: re.Match) -> AcronymDef | None:
     if long != inner or not _valid(short, inner):
         return None
     l0 = match.start(1) + match.group(1).find(inner)
-    return AcronymDef(short, inner, short_start, short_start + len(short), l0, l0 + len(inner))
+    return short, inner, short_start, short_start + len(short), l0, l0 + len(inner)
 
 
 def find_acronyms(text: str, start: int = 0) -> list[AcronymDef]:
     """Every acronym definition in ``text[start:]``, in order."""
-    found = []
+    return [AcronymDef(*definition) for definition in _definitions(text, start)]
+
+
+def _definitions(text: str, start: int = 0) -> Iterator[_Definition]:
+    """:func:`find_acronyms` as plain tuples."""
     for match in _PAREN.finditer(text, start):
         definition = _short_first(text, match) or _long_inside(text, match)
         if definition:
-            found.append(definition)
-    return found
+            yield definition
 
 
 @Language.factory("kg_acronyms")
@@ -200,6 +215,6 @@ class Acronyms:
 
     def __call__(self, doc: Doc) -> Doc:
         table = acronyms(doc)
-        for d in find_acronyms(text_of(doc)):
-            table.setdefault(d.short, (d.long, d.long_start, d.long_end))
+        for short, long, _, _, long_start, long_end in _definitions(text_of(doc)):
+            table.setdefault(short, (long, long_start, long_end))
         return doc
