@@ -36,11 +36,11 @@ _FOR = re.compile(r"\sfor\s")
 
 def _clean(phrase: str) -> str | None:
     phrase = _CUT.split(phrase.strip(), maxsplit=1)[0].strip(" .:")
-    for _ in range(2):
-        shorter = _LEAD.sub("", phrase)
-        if shorter == phrase:
+    for _ in range(2):  # _LEAD.sub("", phrase) twice: _LEAD is anchored, so a match is at 0 or nowhere
+        lead = _LEAD.match(phrase)
+        if not lead:
             break  # nothing (more) to drop: the second pass would find nothing either
-        phrase = shorter
+        phrase = phrase[lead.end():]
     words = phrase.split()
     if not 1 <= len(words) <= 6 or _GENERIC.match(phrase) or any(looks_like_name(w) and not w.isupper() for w in words):
         return None
@@ -55,7 +55,7 @@ def title_concepts(title: str) -> list[str]:
     head, _, sub = title.partition(":")
     out = []
     for part in (sub, head) if sub else (head,):
-        pieces = _FOR.split(part)
+        pieces = _FOR.split(part) if "for" in part else ()  # most titles have no "for": no regex pass
         if len(pieces) > 1:
             found = _clean(pieces[-1])
             if found:
