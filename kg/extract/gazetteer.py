@@ -29,8 +29,15 @@ _BASE_SUFFIX = frozenset(
 _COMPOUND_SCAN = re.compile(r"(?<![\w\-])[A-Za-z][\w.+]*[\d\-][\w.+\-]*")
 #: The first digit or hyphen of a run of word characters, "." "+" and "-", to the run's end.
 _DIGIT_OR_HYPHEN = re.compile(r"[\d\-][\w.+\-]*")
-_DIGIT_OR_HYPHEN_ASCII = re.compile(r"[0-9\-][\w.+\-]*")
 _RUN = re.compile(r"[\w.+\-]*")
+#: ASCII text is searched as a copy in which digits and hyphens are "#", the other characters
+#: of a run ([A-Za-z_.+]) stay and every other character is a blank: a pattern that begins
+#: with one literal character is searched by a plain byte loop, one that begins with a set
+#: (``[0-9\-]``) tests the set at every character (27 µs per abstract, 10 µs marked).
+_RUN_MARKS = bytes(b if chr(b).isalpha() and b < 128 or chr(b) in "_.+" else ord("#") if chr(b) in "0123456789-"
+                   else ord(" ") for b in range(256))
+_MARKED_DIGIT_OR_HYPHEN = re.compile(rb"#[#\w.+]*")
+_MARKED_RUN = re.compile(rb"[#\w.+]*")
 _CUTS = re.compile(r"-|(?<=[A-Za-z])(?=\d)")
 _SENTENCE_GLUE = re.compile(r"\.(?=[A-Z][a-z])")
 _DOT_WORD = re.compile(r"\.[a-z]{2,}")
@@ -82,18 +89,19 @@ class GazetteerMatcher:
         text = text_of(doc)
         tokens = WordTokens(text)
         exact, any_case, tasks = [], [], []
-        for i, j, hit in self.index.find(tokens):
+        for i, j, hit in self.index.find(tokens):  # offsets asked in text order: see WordTokens
             if hit.exact:
-                idx = hit.exact.get(tokens.original(i, j))
+                start, end = tokens.span(i, j)
+                idx = hit.exact.get(tokens.written(start, end))
                 if idx is not None:
-                    exact.append((i, j, idx))
+                    exact.append((start, end, j, idx))
             if hit.any_case is not None:
-                any_case.append((i, j, hit.any_case))
+                any_case.append((*tokens.span(i, j), j, hit.any_case))
             if hit.task:
                 tasks.append(tokens.span(i, j))
         seen: set[tuple[int, int]] = set()
-        for i, j, idx in exact + any_case:
-            self._known(text, *tokens.span(i, j), tokens.after(j), idx, out, seen)
+        for start, end, j, idx in exact + any_case:
+            self._known(text, start, end, tokens, j, idx, out, seen)
         self._compounds(text, out)
         for start, end in tasks:
             if text[start - 1:start].isalnum() or text[end:end + 1].isalnum():
@@ -102,13 +110,13 @@ class GazetteerMatcher:
                                  "MENTIONS", properties={"kind": "task"}))
         return doc
 
-    def _known(self, text: str, start: int, end: int, next_word: str, idx: int, out: list[Candidate],
-               seen: set) -> None:
-        """A candidate for one phrase hit, unless it is part of a longer word."""
+    def _known(self, text: str, start: int, end: int, tokens: WordTokens, j: int, idx: int,
+               out: list[Candidate], seen: set) -> None:
+        """A candidate for one phrase hit (tokens ``..j-1``), unless it is part of a longer word."""
         if (start, end) in seen or not standalone(text, start, end):
             return
         entry = self.entries[idx]
-        if entry.label == "Dataset" and entry.kind == "context" and next_word not in DATASET_HEADS:
+        if entry.label == "Dataset" and entry.kind == "context" and tokens.after(j) not in DATASET_HEADS:
             return
         seen.add((start, end))
         version = _VERSION.match(text, end)
@@ -191,13 +199,17 @@ def _compound_words(text: str) -> Iterator[tuple[int, int, str]]:
     are found from their first digit or hyphen: the compound pattern itself begins with a
     look-behind, so the regex engine would try it at every character, while a pattern that
     begins with a character set jumps to the ~15 places per abstract where it can match.
-    The run's start is found by matching backwards on the reversed text.
+    The run's start is found by matching backwards on the reversed text (or marked copy).
     """
-    anchors = (_DIGIT_OR_HYPHEN_ASCII if text.isascii() else _DIGIT_OR_HYPHEN).finditer(text)
-    backwards, n = text[::-1], len(text)
+    if text.isascii():
+        marked = text.encode("ascii").translate(_RUN_MARKS)
+        anchors, backwards, run = _MARKED_DIGIT_OR_HYPHEN.finditer(marked), marked[::-1], _MARKED_RUN
+    else:
+        anchors, backwards, run = _DIGIT_OR_HYPHEN.finditer(text), text[::-1], _RUN
+    n = len(text)
     for anchor in anchors:
         start, end = anchor.span()
-        begin = n - _RUN.match(backwards, n - start).end()
+        begin = n - run.match(backwards, n - start).end()
         match = _COMPOUND_SCAN.search(text, begin, end)
         if match:
             yield match.start(), end, match.group(0)
