@@ -58,16 +58,21 @@ def find_results(text: str, start: int = 0, number_starts: list[int] | None = No
     (``number_starts``: the keyword pass's "number" offsets, when it has run)."""
     found = []
     for number in _numbers(text, start, number_starts):
-        if number.start() > 0 and (text[number.start() - 1].isalnum() or text[number.start() - 1] in ".-"):
+        at = number.start()
+        previous = text[at - 1:at]  # "" at the start of the text
+        if previous and (previous.isalnum() or previous in ".-"):
             continue
-        value, unit = float(number.group(1)), number.group(2) or ""
         after = _METRIC_AFTER.match(text, number.end())
         if after:
-            found.append(Result(after.group(1), value, unit, number.start(), after.end()))
+            found.append(Result(after.group(1), float(number.group(1)), number.group(2) or "", at, after.end()))
             continue
-        before = _METRIC_BEFORE.search(text, max(start, number.start() - 60), number.start())
+        # _METRIC_BEFORE ends with a blank or a connector ("of", "by", "to", "at", "reaching", "=", ":")
+        # right before the number: after "(", ",", "+" … (a fifth of the numbers) it cannot match
+        if not (previous.isspace() or previous in "fyotg=:"):
+            continue
+        before = _METRIC_BEFORE.search(text, max(start, at - 60), at)
         if before:
-            found.append(Result(before.group(1), value, unit, before.start(), number.end()))
+            found.append(Result(before.group(1), float(number.group(1)), number.group(2) or "", before.start(), number.end()))
     return found
 
 

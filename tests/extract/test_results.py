@@ -44,3 +44,29 @@ def test_claims_are_those_of_the_pattern_without_the_first_char_check() -> None:
                 new = results._METRIC_BEFORE.search(text, begin, end)
                 old = _OLD_METRIC_BEFORE.search(text, begin, end)
                 assert (new and (new.span(), new.group(1))) == (old and (old.span(), old.group(1))), (text, begin, end)
+
+
+def _plain_results(text: str) -> list[results.Result]:
+    """The rule without shortcuts: every number, both metric patterns tried as written."""
+    found = []
+    for number in results._NUMBER.finditer(text):
+        if number.start() > 0 and (text[number.start() - 1].isalnum() or text[number.start() - 1] in ".-"):
+            continue
+        value, unit = float(number.group(1)), number.group(2) or ""
+        after = results._METRIC_AFTER.match(text, number.end())
+        if after:
+            found.append(results.Result(after.group(1), value, unit, number.start(), after.end()))
+            continue
+        before = _OLD_METRIC_BEFORE.search(text, max(0, number.start() - 60), number.start())
+        if before:
+            found.append(results.Result(before.group(1), value, unit, before.start(), number.end()))
+    return found
+
+
+def test_claims_are_those_of_the_plain_rule() -> None:
+    rng = random.Random(13)
+    pieces = ["top-1 ", "accuracy", "BLEU", " score", " of ", " by ", "12", ".5", "%", " ", "-", "F1", "x", ":", "=",
+              "(", "+", "~", "pp", " points", "\n", "mean ", "up to ", "ROUGE-L", "é", "pass@1", "reaching", "at", "dB"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
+        assert results.find_results(text) == _plain_results(text), text
