@@ -97,9 +97,9 @@ def phrase_before(text: str, end: int, max_words: int = 5) -> tuple[int, str] | 
     window = text[lo:end]
     if not window or not window[-1:].isalnum() and window[-1:] not in ")+":
         return None
-    words = window.split()
-    if lo == end - 80 and not window[0].isspace():
-        words = words[1:]  # possibly a cut word
+    words = window.rsplit(None, max_words)  # only the last words can be taken: no need to split them all
+    if len(words) > max_words or lo == end - 80 and not window[0].isspace():
+        del words[0]  # the rest of the window, or a possibly cut word
     taken: list[str] = []  # the phrase's words, last first
     for word in reversed(words):
         if len(taken) >= max_words or not _TRAIL.isdisjoint(word) or word[-1] in ",;:.!?":
@@ -116,5 +116,7 @@ def phrase_before(text: str, end: int, max_words: int = 5) -> tuple[int, str] | 
     first = taken.index(phrase.split()[0])
     start = end
     for word in reversed(taken[first:]):  # back over each word and the blanks after it
-        start = lo + len(window[:start - lo].rstrip()) - len(word)
+        while start > lo and text[start - 1].isspace():
+            start -= 1
+        start -= len(word)
     return start, " ".join(text[start:end].split())

@@ -35,11 +35,16 @@ _VERBS = ("propose", "present", "introduce", "develop", "design", "build", "cons
           "contribute", "offer", "unveil", "establish", "devise", "put forward", "open-source", "collect", "assemble",
           "compile", "formulate")
 _VERB = re.compile(rf"(?:{'|'.join(_VERBS)})[sd]?\b")
+_ADVERBS = ("also", "further", "then", "first", "now", "thus", "hence", "therefore", "additionally", "finally", "newly",
+            "manually")
 _TRIGGER = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report|article)|[Ii]n this (?:paper|work),? we|[Hh]ere,? we|[Oo]ur work|"
     r"and|to|then)"
-    r"\s+(?:(?:\w+ly|also|further|then|first|now|thus|hence|therefore|additionally|finally|newly|manually)\s+)?"
+    rf"\s+(?:(?:\w+ly|{'|'.join(_ADVERBS)})\s+)?"
     + _VERB.pattern)
+#: The last word of each subject of ``_TRIGGER``, and its adverbs (as in ``Keywords.blanked``).
+_SUBJECT_ENDS = frozenset(b"we We paper work study report article and to then".split())
+_ADVERB_WORDS = frozenset(adverb.encode() for adverb in _ADVERBS)
 #: The longest subject of a trigger ("In this paper, we"), for bounding where a trigger can start.
 _SUBJECT_MAX = 17
 _CALLED = re.compile(
@@ -152,12 +157,25 @@ _SUBJECT_START = re.compile(rb" (?:[Ww]e|[Tt]his|[Ii]n|[Hh]ere|[Oo]ur|and|t(?:o|
 
 def _trigger_ends(text: str, blanked: bytes, verbs: list[int], pos: int) -> Iterator[int]:
     """Where the matches of ``_TRIGGER.finditer(text, pos)`` end, found from the ``verbs`` that may end them:
-    the trigger is tried where a subject can begin in the few words before the verb."""
+    the trigger is tried where a subject can begin in the few words before the verb.
+
+    Two cheap steps first (measured ~10 -> ~7 µs per abstract): the word before the verb must end
+    a subject or be an adverb (40% of the verbs fail that), and 90% of the triggers are
+    "we / to / and <verb>", which one match at that word confirms.
+    """
     for at in verbs:
         if at <= pos or not text[at - 1].isspace():  # inside the last trigger, or not "… <blank>verb"
             continue
+        word_start = _start_of_word_before(text, blanked, at)
+        if word_start < 0:
+            continue
         verb = _VERB.match(text, at)
         if verb is None:
+            continue
+        trigger = _TRIGGER.match(text, word_start, verb.end()) if word_start >= pos else None
+        if trigger:
+            yield trigger.end()
+            pos = trigger.end()
             continue
         # A trigger is subject, blanks, maybe one adverb, blanks, verb: one that started before
         # ``lo`` would leave at most one word between its subject and the verb.
@@ -169,6 +187,22 @@ def _trigger_ends(text: str, blanked: bytes, verbs: list[int], pos: int) -> Iter
         if trigger:
             yield trigger.end()
             pos = trigger.end()
+
+
+def _start_of_word_before(text: str, blanked: bytes, at: int) -> int:
+    """Where the word before the blanks before ``at`` starts, if that word can end a subject of
+    ``_TRIGGER`` or be its adverb; else -1.
+
+    A trigger's subject ends with a word character, so the word it ends with is the whole run of
+    ASCII word characters in ``blanked`` (``\\b`` before the subject; a non-ASCII letter is a blank
+    there, which only lets more words through); an adverb is a whole word between blanks.
+    """
+    end = at - 1
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = blanked.rfind(b" ", 0, end + 1)  # ``blanked[i + 1]`` stands for ``text[i]``
+    word = blanked[start + 1:end + 1]
+    return start if word in _SUBJECT_ENDS or word in _ADVERB_WORDS or word.endswith(b"ly") else -1
 
 
 def _subject_trigger(text: str, blanked: bytes, lo: int, at: int, end: int) -> re.Match | None:
@@ -259,7 +293,7 @@ class ProposalFinder:
             name, offset = last, offset + name.rfind(last)
         if not phrase_is_name(name):
             return
-        if load_lexicon().lookup(name) is not None and len(words) == 1 and not looks_like_name(name):
+        if len(words) == 1 and not looks_like_name(name) and load_lexicon().lookup(name) is not None:
             return
         words = name.split()
         if len(words) > 1 and not any(looks_like_name(w) for w in words):
@@ -291,13 +325,15 @@ class ProposalFinder:
         head = _HEAD_THEN_NAME.match(window)
         if head and self._name_at(paper, pos + head.end(), "proposal.we_propose", 0.85, context=window):
             return
-        commas = [m.end() for m in _COMMA.finditer(window, 0, 110)]
-        stop = _first_stop(window) if commas else len(window)
-        for comma in commas:
-            if stop < comma:
+        comma = window.find(",", 0, 110)  # ``str.find``, not ``_COMMA.finditer``: ~2 µs less per trigger
+        stop = _first_stop(window) if comma >= 0 else len(window)
+        while comma >= 0:
+            after = _COMMA.match(window, comma, 110).end()  # the name after an apposition comma
+            if stop < after:
                 break
-            if self._name_at(paper, pos + comma, "proposal.we_propose", 0.85, context=window, follow=True):
+            if self._name_at(paper, pos + after, "proposal.we_propose", 0.85, context=window, follow=True):
                 return
+            comma = window.find(",", after, 110)
         match = _DIRECT.match(window)
         if match and phrase_is_name(trim_phrase(match.group(1)) or "-"):
             self._add(paper, pos + match.start(1), match.group(1), "proposal.we_propose", 0.85, context=window)
@@ -332,7 +368,7 @@ class ProposalFinder:
         match = _NAME_AT.match(text, pos)
         if not match:
             return False
-        if follow and not _FOLLOWS_NAME.match(text[match.end():match.end() + 8]):
+        if follow and not _FOLLOWS_NAME.match(text, match.end(), match.end() + 8):  # as on a slice: no look-behind
             return False
         name = trim_phrase(match.group(1))
         if not name or not phrase_is_name(name):

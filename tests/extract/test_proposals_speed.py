@@ -1,0 +1,85 @@
+"""The shortcuts of the proposal and context rules find what the plain patterns find (fuzzed)."""
+
+from __future__ import annotations
+
+import random
+
+from kg.extract import contexts, names, proposals, scan
+from kg.extract.state import PaperText, put
+
+
+def _paper(text: str, title_end: int) -> PaperText:
+    paper = PaperText(text)
+    put(paper, "kg_title_end", title_end)
+    return paper
+
+
+def test_trigger_ends_are_where_the_trigger_pattern_matches() -> None:
+    rng = random.Random(3)
+    pieces = ["we", "We", "This paper", "this work", "In this paper,", "In this work", "Here,", "here", "Our work",
+              "and", "to", "then", "also", "newly", "presently", "only", "propose", "presents", "developed", "build",
+              "put forward", "open-sourced", "designs", ",", ".", "\n", "é", "x", "(", "-", "ély", "İ", "\u00a0",
+              "a", "method", "x" * 30]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", " ", "", "\n", "  ", ", "])
+                       for _ in range(rng.randint(1, 14)))
+        title_end = rng.choice([0, 0, rng.randint(0, len(text))])
+        if title_end:
+            text = text[:title_end] + "\n\n" + text[title_end:]
+        start = title_end + 2 if title_end else 0
+        found = scan.keywords(_paper(text, title_end))
+        expected = [m.end() for m in proposals._TRIGGER.finditer(text, start)]
+        assert list(proposals._trigger_ends(text, found.blanked, found.starts["verb"], start)) == expected, text
+
+
+def test_bench_names_found_from_their_endings_are_the_pattern_matches() -> None:
+    rng = random.Random(5)
+    pieces = ["Bench", "bench", "-bench", "BENCH", "Eval", "Arena", "QArena", "Gym", "QA", "mark", "Flex", "i", "-",
+              "-2", "2.1", "_", " ", " ", "\n", ".", ",", "é", "X", "-Pro", "(", "s"]
+    for _ in range(4000):
+        title, abstract = ("".join(rng.choice(pieces) for _ in range(rng.randint(0, n))) for n in (4, 12))
+        text, start = f"{title}\n\n{abstract}", len(title) + 2
+        starts = scan.word_starts(text, contexts._bench_endings(text, start), start)
+        found = [m.span() for m in scan.matches_at(contexts._BENCH_NAME, text, starts)]
+        assert found == [m.span() for m in contexts._BENCH_NAME.finditer(text, start)], text
+
+
+def _phrase_before_plainly(text: str, end: int, max_words: int = 5) -> tuple[int, str] | None:
+    """``names.phrase_before`` as first written: split the whole window, slice it back word by word."""
+    lo = max(0, end - 80)
+    blank = text.rfind("\n\n", lo, end)
+    lo = blank + 2 if blank >= 0 else lo
+    window = text[lo:end]
+    if not window or not window[-1:].isalnum() and window[-1:] not in ")+":
+        return None
+    words = window.split()
+    if lo == end - 80 and not window[0].isspace():
+        words = words[1:]
+    taken: list[str] = []
+    for word in reversed(words):
+        if len(taken) >= max_words or not names._TRAIL.isdisjoint(word) or word[-1] in ",;:.!?":
+            break
+        if not (word[0].isupper() or word[0].isdigit() or names.looks_like_name(word)) and word not in ("of", "for"):
+            break
+        taken.append(word)
+    if not taken:
+        return None
+    taken.reverse()
+    phrase = names.trim_phrase(" ".join(taken))
+    if not phrase:
+        return None
+    first = taken.index(phrase.split()[0])
+    start = end
+    for word in reversed(taken[first:]):
+        start = lo + len(window[:start - lo].rstrip()) - len(word)
+    return start, " ".join(text[start:end].split())
+
+
+def test_phrase_before_reads_as_the_plain_version() -> None:
+    rng = random.Random(11)
+    alphabet = list("abcxyzABCXYZ0189 \n\t()[].,;:-/_+'\"%é–×İß") + ["  ", "\n\n", " of ", " for ", "Net", "GPT-4",
+                                                                    "the ", "Model", "“", "`"]
+    for _ in range(6000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 140)))
+        end, max_words = rng.randint(0, len(text)), rng.choice([5, 5, 5, 1, 2, 0, 7])
+        assert names.phrase_before(text, end, max_words) == _phrase_before_plainly(text, end, max_words), (text, end)
