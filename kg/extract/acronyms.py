@@ -110,10 +110,11 @@ def _extend(short: str, long: str, window: str) -> str:
 
 
 def _valid(short: str, long: str) -> bool:
-    """Whether ``long`` can be the long form of ``short``: the cheap character tests come first (an
-    empty ``long`` fails the length test), and the short form is looked for among the long form's
-    words only when it is written in it at all."""
-    if len(long) <= len(short) or not long[0].isalnum() or not any(map(str.isupper, short)) or short.isdigit():
+    """Whether ``long`` can be the long form of ``short`` (which matched ``_SHORT``, so it holds a
+    capital and is no number): the cheap character tests come first (an empty ``long`` fails the
+    length test), and the short form is looked for among the long form's words only when it is
+    written in it at all."""
+    if len(long) <= len(short) or not long[0].isalnum():
         return False
     words = long.split()
     letters = sum(map(str.isalpha, short))
