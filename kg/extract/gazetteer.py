@@ -17,7 +17,7 @@ from typing import Iterator
 from spacy.language import Language
 
 from kg.extract.lexicon import Entry, Lexicon, load_lexicon
-from kg.extract.phrases import PhraseIndex, WordTokens, standalone
+from kg.extract.phrases import PhraseIndex, next_word, standalone, written
 from kg.extract.state import Candidate, Workspace, cands, text_of
 
 DATASET_HEADS = frozenset("dataset datasets benchmark benchmarks corpus corpora suite leaderboard split splits".split())
@@ -87,36 +87,35 @@ class GazetteerMatcher:
     def __call__(self, doc: Workspace) -> Workspace:
         out = cands(doc)
         text = text_of(doc)
-        tokens = WordTokens(text)
+        lowered, phrases = self.index.phrases(text)
         exact, any_case, tasks = [], [], []
-        for i, j, hit in self.index.find(tokens):  # offsets asked in text order: see WordTokens
+        for start, end, hit in phrases:
             if hit.exact:
-                start, end = tokens.span(i, j)
-                idx = hit.exact.get(tokens.written(start, end))
+                idx = hit.exact.get(written(text, start, end))
                 if idx is not None:
-                    exact.append((start, end, j, idx))
+                    exact.append((start, end, idx))
             if hit.any_case is not None:
-                any_case.append((*tokens.span(i, j), j, hit.any_case))
+                any_case.append((start, end, hit.any_case))
             if hit.task:
-                tasks.append(tokens.span(i, j))
+                tasks.append((start, end))
         seen: set[tuple[int, int]] = set()
-        for start, end, j, idx in exact + any_case:
-            self._known(text, start, end, tokens, j, idx, out, seen)
+        for start, end, idx in exact + any_case:
+            self._known(text, lowered, start, end, idx, out, seen)
         self._compounds(text, out)
         for start, end in tasks:
             if text[start - 1:start].isalnum() or text[end:end + 1].isalnum():
                 continue  # tasks only need word boundaries: "text-to-image generation" is image generation
-            out.append(Candidate("Concept", tokens.lowered[start:end], start, end, "gazetteer.task", 0.6,
+            out.append(Candidate("Concept", lowered[start:end], start, end, "gazetteer.task", 0.6,
                                  "MENTIONS", properties={"kind": "task"}))
         return doc
 
-    def _known(self, text: str, start: int, end: int, tokens: WordTokens, j: int, idx: int,
-               out: list[Candidate], seen: set) -> None:
-        """A candidate for one phrase hit (tokens ``..j-1``), unless it is part of a longer word."""
+    def _known(self, text: str, lowered: str, start: int, end: int, idx: int, out: list[Candidate],
+               seen: set) -> None:
+        """A candidate for one phrase hit, unless it is part of a longer word."""
         if (start, end) in seen or not standalone(text, start, end):
             return
         entry = self.entries[idx]
-        if entry.label == "Dataset" and entry.kind == "context" and tokens.after(j) not in DATASET_HEADS:
+        if entry.label == "Dataset" and entry.kind == "context" and next_word(lowered, end) not in DATASET_HEADS:
             return
         seen.add((start, end))
         version = _VERSION.match(text, end)
