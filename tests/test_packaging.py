@@ -35,11 +35,11 @@ def test_wheel_holds_only_kg_with_mounted_packages_and_data(wheel):
 
 
 def test_wheel_holds_the_c_trie_when_a_compiler_is_there(wheel):
-    """setup.py builds kg.extract._phrasetrie when it can (it is optional: see setup.py)."""
+    """setup.py builds kg.extract._speedups when it can (it is optional: see setup.py)."""
     if not shutil.which("cc") and os.environ.get("CI") != "true":
         pytest.skip("no C compiler: the wheel is pure Python")
     names = zipfile.ZipFile(wheel).namelist()
-    assert any(n.startswith("kg/extract/_phrasetrie.") and n.endswith(".so") for n in names), names
+    assert any(n.startswith("kg/extract/_speedups.") and n.endswith(".so") for n in names), names
 
 
 def test_installed_package_imports_the_mounted_packages():

@@ -12,11 +12,12 @@ acronyms) need a dataset word next to them.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from spacy.language import Language
 
 from kg.extract.lexicon import Entry, Lexicon, load_lexicon
+from kg.extract.native import speedups
 from kg.extract.phrases import PhraseIndex, next_word, standalone, written
 from kg.extract.state import Candidate, Workspace, cands, text_of
 
@@ -189,7 +190,7 @@ def _in_url(text: str, start: int, end: int) -> bool:
     return text[start - 1:start] in "/." and start > 0 or bool(_DOT_WORD.match(text, end))
 
 
-def _compound_words(text: str) -> Iterator[tuple[int, int, str]]:
+def _compound_words(text: str) -> Iterable[tuple[int, int, str]]:
     """(start, end, word) of each word with a hyphen or a digit that starts with a letter
     ("Llama-3-8B", "AIME2025"), not inside a longer token.
 
@@ -199,7 +200,16 @@ def _compound_words(text: str) -> Iterator[tuple[int, int, str]]:
     look-behind, so the regex engine would try it at every character, while a pattern that
     begins with a character set jumps to the ~15 places per abstract where it can match.
     The run's start is found by matching backwards on the reversed text (or marked copy).
+    ASCII text is scanned in C when the speedups were built (``compound_words``, same words;
+    ~50 -> ~5 µs an abstract).
     """
+    if speedups is not None and text.isascii():
+        return speedups.compound_words(text)
+    return _scan_compound_words(text)
+
+
+def _scan_compound_words(text: str) -> Iterator[tuple[int, int, str]]:
+    """:func:`_compound_words` in Python: the reference for the C scan, and its fallback."""
     if text.isascii():
         marked = text.encode("ascii").translate(_RUN_MARKS)
         anchors, backwards, run = _MARKED_DIGIT_OR_HYPHEN.finditer(marked), marked[::-1], _MARKED_RUN

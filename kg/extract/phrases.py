@@ -28,7 +28,7 @@ can start one. The pieces cover the text, so their lengths add up to the offsets
 ('gpt-4', None)
 
 :meth:`PhraseIndex.phrases` gives the same hits as character offsets. For ASCII text (98% of
-abstracts) it walks a copy of the trie in C (``kg/extract/_phrasetrie.c``), which never makes
+abstracts) it walks a copy of the trie in C (``kg/extract/_speedups.c``), which never makes
 the pieces at all; the walk above is the reference it is tested against, and the fallback
 when the extension was not built:
 
@@ -43,13 +43,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import compress
 
-try:
-    from kg.extract._phrasetrie import Trie as _NativeTrie
-except ImportError:  # built without a C compiler: the pure-Python walk gives the same hits
-    _NativeTrie = None
-
-#: Whether the C trie walk (``kg.extract._phrasetrie``) is available.
-NATIVE = _NativeTrie is not None
+from kg.extract.native import speedups
 _WORD = re.compile(r"[^\W_]+|[^\w\s]|_")
 #: A token with the one space before it, or a run of other whitespace; ASCII text has a
 #: faster pattern with the same pieces.
@@ -149,7 +143,7 @@ class PhraseIndex:
 
     def __init__(self, native: bool = True) -> None:
         self.root: dict = {}
-        self.native = _NativeTrie() if native and NATIVE else None
+        self.native = speedups.Trie() if native and speedups is not None else None
 
     def add(self, form: str, exact: int | None = None, any_case: int | None = None, task: bool = False) -> None:
         """Register ``form``: as an exact-case name of entry ``exact``, an any-case name of

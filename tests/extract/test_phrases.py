@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.phrases import _WORD, NATIVE, PhraseIndex, WordTokens, next_word, words_of, written
+from kg.extract.native import NATIVE
+from kg.extract.phrases import _WORD, PhraseIndex, WordTokens, next_word, words_of, written
 
 _ALPHABET = "aAbBgGpPtT0145 \n-_.()/+*'\"%:éÉ–×İß"
 
@@ -46,19 +47,19 @@ def test_offsets_and_exact_keys_match_the_plain_definitions() -> None:
             assert hit.exact.get(written(text, start, end)) == by_path[path].get(as_written)
 
 
-# The C walk (kg/extract/_phrasetrie.c) against the pure-Python walk it replaces for ASCII text.
+# The C walk (kg/extract/_speedups.c) against the pure-Python walk it replaces for ASCII text.
 
 _ASCII_ALPHABET = "aAbBgGpPtT0145 \n\t\x1f-_.()/+*'\"%:"
 
 
 def test_the_c_walk_is_built_under_ci() -> None:
     if os.environ.get("CI") == "true":
-        assert NATIVE, "kg.extract._phrasetrie was not built (no C compiler?): the gazetteer runs ~4x slower"
+        assert NATIVE, "kg.extract._speedups was not built (no C compiler?): the gazetteer runs ~3x slower"
     elif not NATIVE:
-        pytest.skip("kg.extract._phrasetrie not built: the pure-Python walk is in use")
+        pytest.skip("kg.extract._speedups not built: the pure-Python walk is in use")
 
 
-@pytest.mark.skipif(not NATIVE, reason="kg.extract._phrasetrie not built")
+@pytest.mark.skipif(not NATIVE, reason="kg.extract._speedups not built")
 def test_c_walk_finds_what_the_python_walk_finds() -> None:
     rng = random.Random(11)
     for _ in range(3000):
@@ -75,7 +76,7 @@ def test_c_walk_finds_what_the_python_walk_finds() -> None:
             (lowered, [(s, e, h.exact, h.task) for s, e, h in python.phrases(text)[1]]), text
 
 
-@pytest.mark.skipif(not NATIVE, reason="kg.extract._phrasetrie not built")
+@pytest.mark.skipif(not NATIVE, reason="kg.extract._speedups not built")
 def test_c_walk_on_the_real_gazetteer_and_the_examples() -> None:
     from kg.extract.gazetteer import GazetteerMatcher
     from kg.ingest import read_papers
@@ -89,9 +90,9 @@ def test_c_walk_on_the_real_gazetteer_and_the_examples() -> None:
         assert index.phrases(text) == python.phrases(text), text[:80]
 
 
-@pytest.mark.skipif(not NATIVE, reason="kg.extract._phrasetrie not built")
+@pytest.mark.skipif(not NATIVE, reason="kg.extract._speedups not built")
 def test_c_trie_rejects_what_it_cannot_walk() -> None:
-    from kg.extract._phrasetrie import Trie
+    from kg.extract._speedups import Trie
 
     trie = Trie()
     with pytest.raises(ValueError):
