@@ -39,24 +39,19 @@ def clean_text(text: str) -> str:
     """NFKC-normalise, unify dashes and quotes, collapse whitespace, strip.
 
     ASCII text skips the Unicode steps (they are no-ops there), and is returned as it is
-    when it is already clean: the extractor cleans every evidence sentence, and checking
-    (~0.6 us for 200 characters) costs less than splitting and joining it (~1.5 us).
+    when already clean: the extractor cleans every evidence sentence and keyword, and the
+    check costs half of splitting and joining (0.6 vs 1.2 us for a keyword, 2.2 vs 4.5 us
+    for a sentence). ASCII whitespace other than the space is not printable, so printable
+    ASCII with no double space and no space at either end is what the join would return.
     """
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
         for char, replacement in _UNIFY:
             if char in text:
                 text = text.replace(char, replacement)
-    elif _is_clean_ascii(text):
+    elif text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return " ".join(text.split())
-
-
-def _is_clean_ascii(text: str) -> bool:
-    """True when ASCII ``text`` has no control characters (ASCII whitespace other than the
-    space is one), no double space and no space at either end: ``" ".join(text.split())``
-    would return it unchanged."""
-    return "  " not in text and text.isprintable() and text[:1] != " " and text[-1:] != " "
 
 
 def normalise_name(name: str) -> str:

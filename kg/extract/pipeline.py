@@ -21,8 +21,7 @@ from spacy.language import Language
 # Importing the component modules registers their factories.
 from kg.extract import acronyms, cites, code_links, concepts, contexts, gazetteer, proposals, results, roles, sentences  # noqa: F401
 from kg.extract.code_links import parse_repository_url, repository_properties
-from kg.extract.state import (Candidate, NameKeys, PaperText, TITLE_SEP, Workspace, abstract_start, get, name_keys, put,
-                              sentence_locator, text_of)
+from kg.extract.state import Candidate, PaperText, TITLE_SEP, Workspace, abstract_start, get, put, sentence_locator, text_of
 from kg.extract.lexicon import normalise_name
 from kg.ids import clean_text
 from kg.model import Extraction, Label, Mention, Paper, RelType
@@ -146,9 +145,9 @@ class Extractor:
         title_end = get(doc, "kg_title_end", 0)
         shift = abstract_start(doc)
         text = text_of(doc)
-        keys = name_keys(doc)
         evidence: dict[int, str] = {}  # sentence start -> cleaned text (mentions share sentences)
         mentions = []
+        linked = False  # a repository link in the text
         for cand in get(doc, "kg_mentions", []):
             if cand.relation == "CITES" and cand.name == paper.id:
                 continue
@@ -157,12 +156,13 @@ class Extractor:
             if sentence is None:
                 sentence = evidence[s] = clean_text(text[s:e])
             if cand.start < title_end:  # offsets are never negative: no title, no title mentions
-                mentions.append(_to_mention(cand, index, sentence, "title", 0, keys))
+                mentions.append(_to_mention(cand, index, sentence, "title", 0))
             else:
-                mentions.append(_to_mention(cand, index, sentence, "abstract", shift, keys))
-        mentions.extend(_metadata_mentions(paper, mentions, keys))
+                mentions.append(_to_mention(cand, index, sentence, "abstract", shift))
+            linked = linked or cand.label == "Repository"
+        mentions.extend(_metadata_mentions(paper, mentions))
         paper_props = {k: v for k, v in get(doc, "kg_props", {}).items() if not k.startswith("_")}
-        if any(m.label is Label.REPOSITORY and m.field != "metadata" for m in mentions):
+        if linked:
             paper_props.pop("code_promised", None)
         return tuple(mentions), paper_props
 
@@ -244,12 +244,12 @@ def _from_row(row: tuple) -> Mention:
                    aliases, properties)
 
 
-def _to_mention(cand: Candidate, sentence: int, evidence: str, field: str, shift: int, keys: NameKeys) -> Mention:
+def _to_mention(cand: Candidate, sentence: int, evidence: str, field: str, shift: int) -> Mention:
     """One settled candidate as a mention of ``field`` (its offsets moved back by ``shift``)."""
     name = " ".join(cand.name.split())
     if cand.aliases:
-        key = keys[name]
-        aliases = tuple(a for a in dict.fromkeys(" ".join(a.split()) for a in cand.aliases) if keys[a] != key)
+        key = normalise_name(name)
+        aliases = tuple(a for a in dict.fromkeys(" ".join(a.split()) for a in cand.aliases) if normalise_name(a) != key)
     else:
         aliases = ()
     # Mention is a frozen dataclass, whose __init__ sets its 12 fields one object.__setattr__ at a
@@ -264,7 +264,7 @@ def _to_mention(cand: Candidate, sentence: int, evidence: str, field: str, shift
     return mention
 
 
-def _metadata_mentions(paper: Paper, found: list[Mention], keys: NameKeys) -> list[Mention]:
+def _metadata_mentions(paper: Paper, found: list[Mention]) -> list[Mention]:
     """HAS_CODE from the source's code link, MENTIONS from the source's keywords the title names."""
     out = []
     link = parse_repository_url(paper.code_url) if paper.code_url else None
@@ -273,7 +273,7 @@ def _metadata_mentions(paper: Paper, found: list[Mention], keys: NameKeys) -> li
                            properties=repository_properties(link, "metadata")))
     if not paper.keywords:
         return out
-    title = keys[paper.title or ""]
+    title = normalise_name(paper.title or "")
     seen: set[str] | None = None  # the found concepts' keys, built for the first keyword the title names
     for keyword in paper.keywords:
         name = clean_text(keyword).lower()
@@ -282,7 +282,7 @@ def _metadata_mentions(paper: Paper, found: list[Mention], keys: NameKeys) -> li
         # F1 0.15 (P 0.10), title keywords 0.24 (P 0.23). The rest stay on the Paper node.
         if name and key in title:
             if seen is None:
-                seen = {keys[m.name] for m in found if m.label is Label.CONCEPT}
+                seen = {normalise_name(m.name) for m in found if m.label is Label.CONCEPT}
             if key not in seen:
                 seen.add(key)
                 out.append(Mention(Label.CONCEPT, name, RelType.MENTIONS, "metadata.keywords", 0.7, field="metadata",

@@ -17,8 +17,6 @@ from typing import Any, Callable
 
 from spacy.tokens import Doc
 
-from kg.extract.lexicon import normalise_name
-
 TITLE_SEP = "\n\n"
 
 for _name, _default in (
@@ -148,27 +146,3 @@ def sentence_locator(doc: Workspace) -> Callable[[int], tuple[int, int, int]]:
         return (i if i < first_abstract else i - first_abstract), start, end
 
     return locate
-
-
-class NameKeys(dict):
-    """``normalise_name`` memoised for one paper: ``keys[name]``. Roles and the mentions
-    normalise each name several times, and a hit in the shared, large lru_cache costs
-    ~0.3-0.6 us."""
-
-    def __missing__(self, name: str) -> str:
-        key = self[name] = normalise_name(name)
-        return key
-
-
-def name_keys(doc: Workspace) -> NameKeys:
-    """The paper's :class:`NameKeys` (created on first use)."""
-    keys = doc.user_data.get("kg_name_keys")
-    if keys is None:
-        keys = doc.user_data["kg_name_keys"] = NameKeys()
-    return keys
-
-
-def sentence_text(doc: Workspace, offset: int) -> str:
-    """The text of the sentence containing ``offset``."""
-    _, start, end = sentence_of(doc, offset)
-    return text_of(doc)[start:end]
