@@ -127,6 +127,22 @@ class Mention:
         return out
 
     @classmethod
+    def of_fields(cls, label: Label, name: str, relation: RelType, rule: str, confidence: float, start: int | None,
+                  end: int | None, sentence: int | None, evidence: str, field: str, aliases: tuple[str, ...],
+                  properties: Mapping[str, Any]) -> "Mention":
+        """``Mention(...)`` with every field given, for the extractor's hot path: a frozen
+        dataclass's ``__init__`` sets its 12 fields one ``object.__setattr__`` at a time (3.1 µs);
+        filling ``__dict__`` at once makes the same object in 0.9 µs. Mention has no
+        ``__post_init__`` or ``__slots__`` (tests/extract/test_mentions.py checks both, and
+        that the objects equal those ``Mention(...)`` makes)."""
+        mention = object.__new__(cls)
+        object.__setattr__(mention, "__dict__", {
+            "label": label, "name": name, "relation": relation, "rule": rule, "confidence": confidence,
+            "start": start, "end": end, "sentence": sentence, "evidence": evidence, "field": field,
+            "aliases": aliases, "properties": properties})
+        return mention
+
+    @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> "Mention":
         return cls(
             label=Label(obj["label"]),
