@@ -217,16 +217,16 @@ static PyObject *Trie_find(Trie *trie, PyObject *text) {
     }
     const char *chars = (const char *)PyUnicode_1BYTE_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n > INT32_MAX / 2) { /* offsets are kept as 32-bit integers */
+        PyErr_SetString(PyExc_OverflowError, "find() takes text of at most 2**30 characters");
+        return NULL;
+    }
     /* Tokens: a token takes at least one character, so there are at most n of them. */
     int32_t *bounds = PyMem_Malloc((n + 1) * 2 * sizeof(int32_t));
     uint8_t *after_break = PyMem_Malloc(n + 1); /* a whitespace piece of its own comes before it */
     PyObject *found = NULL;
     if (bounds == NULL || after_break == NULL) {
         PyErr_NoMemory();
-        goto done;
-    }
-    if (n > INT32_MAX / 2) {
-        PyErr_SetString(PyExc_OverflowError, "text too long");
         goto done;
     }
     Py_ssize_t count = 0, p = 0;
