@@ -1,4 +1,4 @@
-/* kg.extract._speedups: the two whole-text scans of the gazetteer, in C, for ASCII text.
+/* kg.extract._speedups: whole-text scans of the extractor, in C.
  *
  * Each function here has a pure-Python reference that gives the same results and is used for
  * non-ASCII text and when this module was not built (it is optional: see setup.py); the tests
@@ -22,6 +22,9 @@
  *
  * compound_words(text): the words with a digit or a hyphen that start with a letter
  * ("Llama-3-8B"), reference: gazetteer._compound_words (~50 us per abstract in Python).
+ *
+ * KeywordMatcher: the shared keyword pass of kg/extract/scan.py (~30 us per abstract as one
+ * regex over the blanked text).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -353,6 +356,192 @@ static PyObject *compound_words(PyObject *module, PyObject *text) {
     return found;
 }
 
+/* KeywordMatcher(alternatives) where alternatives is a sequence of (first: bytes, lookaheads:
+ * tuple of bytes), in the order a regex alternation would try them; matcher.scan(blanked, pos)
+ * -> [(offset, index of the alternative)] is what
+ *     re.compile(b" (?:" + b"|".join(first + (b"(?=" + b"|".join(lookaheads) + b")" if lookaheads else b"")
+ *                                    for first, lookaheads in alternatives) + b")").finditer(blanked, pos)
+ * finds, for text in which every word follows a blank (scan.blanked): the first alternative that
+ * matches after a blank wins, and the scan goes on after the word it matched. Reference and
+ * fallback: kg/extract/scan.py. */
+typedef struct {
+    Py_ssize_t length, n_lookaheads;
+    char *first;        /* owned copy */
+    char **lookaheads;  /* owned copies */
+    Py_ssize_t *lookahead_lengths;
+} Alternative;
+
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t n_alternatives;
+    Alternative *alternatives;
+    Py_ssize_t *by_first_byte[256]; /* per first byte: alternative indices in order, -1 terminated */
+} KeywordMatcher;
+
+static void KeywordMatcher_dealloc(KeywordMatcher *self) {
+    for (Py_ssize_t i = 0; i < self->n_alternatives; i++) {
+        Alternative *alt = &self->alternatives[i];
+        PyMem_Free(alt->first);
+        for (Py_ssize_t k = 0; k < alt->n_lookaheads; k++)
+            PyMem_Free(alt->lookaheads[k]);
+        PyMem_Free(alt->lookaheads);
+        PyMem_Free(alt->lookahead_lengths);
+    }
+    PyMem_Free(self->alternatives);
+    for (int c = 0; c < 256; c++)
+        PyMem_Free(self->by_first_byte[c]);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static char *copy_bytes(PyObject *item, Py_ssize_t *length) {
+    char *data;
+    if (!PyBytes_Check(item)) {
+        PyErr_SetString(PyExc_TypeError, "words must be bytes");
+        return NULL;
+    }
+    PyBytes_AsStringAndSize(item, &data, length);
+    char *copy = PyMem_Malloc(*length + 1);
+    if (copy == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    memcpy(copy, data, *length);
+    return copy;
+}
+
+static PyObject *KeywordMatcher_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) {
+    PyObject *alternatives;
+    if (kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0) {
+        PyErr_SetString(PyExc_TypeError, "KeywordMatcher() takes no keyword arguments");
+        return NULL;
+    }
+    if (!PyArg_ParseTuple(args, "O:KeywordMatcher", &alternatives))
+        return NULL;
+    PyObject *sequence = PySequence_Fast(alternatives, "alternatives must be a sequence");
+    if (sequence == NULL)
+        return NULL;
+    KeywordMatcher *self = (KeywordMatcher *)type->tp_alloc(type, 0);
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(sequence), counts[256] = {0};
+    if (self == NULL)
+        goto fail;
+    self->alternatives = PyMem_Calloc(n ? n : 1, sizeof(Alternative));
+    if (self->alternatives == NULL) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *pair = PySequence_Fast_GET_ITEM(sequence, i), *first, *lookaheads;
+        if (!PyArg_ParseTuple(pair, "OO:alternative", &first, &lookaheads))
+            goto fail;
+        Alternative *alt = &self->alternatives[i];
+        self->n_alternatives = i + 1;
+        if ((alt->first = copy_bytes(first, &alt->length)) == NULL)
+            goto fail;
+        if (alt->length == 0) {
+            PyErr_SetString(PyExc_ValueError, "an alternative's first word is not empty");
+            goto fail;
+        }
+        PyObject *ahead = PySequence_Fast(lookaheads, "lookaheads must be a sequence of bytes");
+        if (ahead == NULL)
+            goto fail;
+        alt->n_lookaheads = PySequence_Fast_GET_SIZE(ahead);
+        alt->lookaheads = PyMem_Calloc(alt->n_lookaheads ? alt->n_lookaheads : 1, sizeof(char *));
+        alt->lookahead_lengths = PyMem_Calloc(alt->n_lookaheads ? alt->n_lookaheads : 1, sizeof(Py_ssize_t));
+        if (alt->lookaheads == NULL || alt->lookahead_lengths == NULL) {
+            Py_DECREF(ahead);
+            PyErr_NoMemory();
+            goto fail;
+        }
+        for (Py_ssize_t k = 0; k < alt->n_lookaheads; k++) {
+            alt->lookaheads[k] = copy_bytes(PySequence_Fast_GET_ITEM(ahead, k), &alt->lookahead_lengths[k]);
+            if (alt->lookaheads[k] == NULL) {
+                Py_DECREF(ahead);
+                goto fail;
+            }
+        }
+        Py_DECREF(ahead);
+        counts[(unsigned char)alt->first[0]]++;
+    }
+    for (int c = 0; c < 256; c++) {
+        if ((self->by_first_byte[c] = PyMem_Malloc((counts[c] + 1) * sizeof(Py_ssize_t))) == NULL) {
+            PyErr_NoMemory();
+            goto fail;
+        }
+        self->by_first_byte[c][0] = -1;
+        counts[c] = 0;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)self->alternatives[i].first[0];
+        self->by_first_byte[c][counts[c]++] = i;
+        self->by_first_byte[c][counts[c]] = -1;
+    }
+    Py_DECREF(sequence);
+    return (PyObject *)self;
+fail:
+    Py_DECREF(sequence);
+    Py_XDECREF(self);
+    return NULL;
+}
+
+static PyObject *KeywordMatcher_scan(KeywordMatcher *self, PyObject *args) {
+    Py_buffer buffer;
+    Py_ssize_t pos = 0;
+    if (!PyArg_ParseTuple(args, "y*|n:scan", &buffer, &pos))
+        return NULL;
+    const char *chars = buffer.buf;
+    Py_ssize_t n = buffer.len;
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        goto done;
+    for (Py_ssize_t i = pos < 0 ? 0 : pos; i + 1 < n; i++) {
+        if (chars[i] != ' ')
+            continue;
+        const char *word = chars + i + 1;
+        Py_ssize_t room = n - i - 1;
+        for (Py_ssize_t *index = self->by_first_byte[(unsigned char)*word]; *index >= 0; index++) {
+            const Alternative *alt = &self->alternatives[*index];
+            if (alt->length > room || (alt->length > 1 && word[1] != alt->first[1]) ||
+                memcmp(word, alt->first, alt->length) != 0)
+                continue; /* (the second byte first: most alternatives fail there, without a call) */
+            int ahead_ok = alt->n_lookaheads == 0;
+            for (Py_ssize_t k = 0; k < alt->n_lookaheads && !ahead_ok; k++)
+                ahead_ok = alt->lookahead_lengths[k] <= room - alt->length &&
+                           memcmp(word + alt->length, alt->lookaheads[k], alt->lookahead_lengths[k]) == 0;
+            if (!ahead_ok)
+                continue;
+            PyObject *row = Py_BuildValue("(nn)", i, *index);
+            if (row == NULL || PyList_Append(found, row) < 0) {
+                Py_XDECREF(row);
+                Py_CLEAR(found);
+                goto done;
+            }
+            Py_DECREF(row);
+            i += alt->length; /* the loop's i++ steps past the word's last byte */
+            break;
+        }
+    }
+done:
+    PyBuffer_Release(&buffer);
+    return found;
+}
+
+static PyMethodDef KeywordMatcher_methods[] = {
+    {"scan", (PyCFunction)KeywordMatcher_scan, METH_VARARGS,
+     "scan(blanked, pos=0) -> [(offset of the blank, index of the alternative)] of each word found"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject KeywordMatcherType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "kg.extract._speedups.KeywordMatcher",
+    .tp_doc = "The keyword pass of kg/extract/scan.py: registered words after a blank, first match wins.",
+    .tp_basicsize = sizeof(KeywordMatcher),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = KeywordMatcher_new,
+    .tp_dealloc = (destructor)KeywordMatcher_dealloc,
+    .tp_methods = KeywordMatcher_methods,
+};
+
 static PyMethodDef module_methods[] = {
     {"compound_words", (PyCFunction)compound_words, METH_O,
      "compound_words(text) -> [(start, end, word)] of the words with a digit or hyphen that start with a letter, in ASCII text"},
@@ -361,12 +550,13 @@ static PyMethodDef module_methods[] = {
 
 static struct PyModuleDef speedups_module = {
     PyModuleDef_HEAD_INIT, "kg.extract._speedups",
-    "The gazetteer's whole-text scans in C (pure-Python references in kg/extract/phrases.py and gazetteer.py).", -1,
+    "The extractor's whole-text scans in C (pure-Python references in kg/extract/phrases.py, gazetteer.py, scan.py).",
+    -1,
     module_methods,
 };
 
 PyMODINIT_FUNC PyInit__speedups(void) {
-    if (PyType_Ready(&TrieType) < 0)
+    if (PyType_Ready(&TrieType) < 0 || PyType_Ready(&KeywordMatcherType) < 0)
         return NULL;
     PyObject *module = PyModule_Create(&speedups_module);
     if (module == NULL)
@@ -374,6 +564,12 @@ PyMODINIT_FUNC PyInit__speedups(void) {
     Py_INCREF(&TrieType);
     if (PyModule_AddObject(module, "Trie", (PyObject *)&TrieType) < 0) {
         Py_DECREF(&TrieType);
+        Py_DECREF(module);
+        return NULL;
+    }
+    Py_INCREF(&KeywordMatcherType);
+    if (PyModule_AddObject(module, "KeywordMatcher", (PyObject *)&KeywordMatcherType) < 0) {
+        Py_DECREF(&KeywordMatcherType);
         Py_DECREF(module);
         return NULL;
     }
