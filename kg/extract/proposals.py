@@ -214,10 +214,18 @@ def _subject_trigger(text: str, blanked: bytes, lo: int, at: int, end: int) -> r
     return None
 
 
-def _first_stop(window: str) -> int:
-    """Offset of the first "." or ";" in ``window`` (its length when there is none)."""
-    stops = [at for at in (window.find("."), window.find(";")) if at >= 0]
-    return min(stops, default=len(window))
+def _first_stop(window: str, end: int) -> int:
+    """Offset of the first "." or ";" in ``window[:end]`` (``end`` when there is none): the apposition
+    loop only compares it with offsets up to ``end`` (two bounded ``str.find`` and no list: 1.1 -> 0.4 µs
+    per trigger with a comma, against searching the whole window)."""
+    dot, semicolon = window.find(".", 0, end), window.find(";", 0, end)
+    if dot < 0:
+        return end if semicolon < 0 else semicolon
+    return dot if semicolon < 0 or dot < semicolon else semicolon
+
+
+#: How far after a trigger an apposition comma and the name after it are looked for.
+_APPOSITION_SPAN = 110
 
 
 def _novel_before(text: str, lo: int, hi: int) -> re.Match | None:
@@ -325,15 +333,15 @@ class ProposalFinder:
         head = _HEAD_THEN_NAME.match(window)
         if head and self._name_at(paper, pos + head.end(), "proposal.we_propose", 0.85, context=window):
             return
-        comma = window.find(",", 0, 110)  # ``str.find``, not ``_COMMA.finditer``: ~2 µs less per trigger
-        stop = _first_stop(window) if comma >= 0 else len(window)
+        comma = window.find(",", 0, _APPOSITION_SPAN)  # ``str.find``, not ``_COMMA.finditer``: ~2 µs less per trigger
+        stop = _first_stop(window, _APPOSITION_SPAN) if comma >= 0 else _APPOSITION_SPAN
         while comma >= 0:
-            after = _COMMA.match(window, comma, 110).end()  # the name after an apposition comma
+            after = _COMMA.match(window, comma, _APPOSITION_SPAN).end()  # the name after an apposition comma
             if stop < after:
                 break
             if self._name_at(paper, pos + after, "proposal.we_propose", 0.85, context=window, follow=True):
                 return
-            comma = window.find(",", after, 110)
+            comma = window.find(",", after, _APPOSITION_SPAN)
         match = _DIRECT.match(window)
         if match and phrase_is_name(trim_phrase(match.group(1)) or "-"):
             self._add(paper, pos + match.start(1), match.group(1), "proposal.we_propose", 0.85, context=window)

@@ -83,3 +83,29 @@ def test_phrase_before_reads_as_the_plain_version() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 140)))
         end, max_words = rng.randint(0, len(text)), rng.choice([5, 5, 5, 1, 2, 0, 7])
         assert names.phrase_before(text, end, max_words) == _phrase_before_plainly(text, end, max_words), (text, end)
+
+
+def test_unrolled_phrase_pattern_matches_as_the_plain_one() -> None:
+    import re
+
+    char, dot = names._CHAR, names._INNER_DOT
+    body = rf"(?:{char}|{dot})*(?:-(?:{char}|{dot})+)*"  # the plain form of ``names._BODY``
+
+    def patterns(word_body: str) -> list[re.Pattern]:
+        phrase = rf"[A-Za-z0-9]{word_body}(?:[ \t]+(?:[A-Z0-9]{word_body}|of|for)(?![\w\-])){{0,5}}"
+        return [re.compile(phrase), re.compile(proposals._NAME_AT.pattern.replace(names.PHRASE, phrase)),
+                re.compile(proposals._DIRECT.pattern.replace(names.PHRASE, phrase)),
+                re.compile(contexts._ITEM.pattern.replace(names.PHRASE, phrase))]
+
+    plain, unrolled = patterns(body), patterns(names._BODY)
+    assert [p.pattern for p in patterns(names._BODY)[1:]] == [p.pattern for p in
+                                                            (proposals._NAME_AT, proposals._DIRECT, contexts._ITEM)]
+    rng = random.Random(7)
+    alphabet = list("abcXYZAb0189 \t\n.'-+&@,;:()\"“”`_/é–×İß") + [" of ", " for ", "Net", "GPT-4", ". ", "'s", "--",
+                                                                 " that", " and ", "A.", "x.Y", ".Ab"]
+    for _ in range(4000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        for pos in range(len(text) + 1):
+            for old, new in zip(plain, unrolled):
+                found, expected = new.match(text, pos), old.match(text, pos)
+                assert (found and found.regs) == (expected and expected.regs), (text, pos, old.pattern)
