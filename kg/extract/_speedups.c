@@ -2,7 +2,7 @@
  *
  * Each function here has a pure-Python reference that gives the same results and is used for
  * non-ASCII text and when this module was not built (it is optional: see setup.py); the tests
- * compare the two (tests/extract/test_phrases.py, tests/extract/test_gazetteer.py).
+ * compare the two (tests/extract/test_phrases.py, test_gazetteer.py, test_scan.py).
  *
  * Trie: the gazetteer's token trie (reference: PhraseIndex.find over WordTokens in
  * kg/extract/phrases.py). On the Python side the walk cost ~150 us per abstract: ~256 word
@@ -40,7 +40,8 @@ typedef struct {
 
 typedef struct {
     PyObject_HEAD
-    PyObject **hits;       /* per node: the hit (a strong reference) or NULL */
+    PyObject **hits;       /* per node: the hit (a strong reference) or NULL; hits never refer back to
+                              the trie, so the type needs no cyclic-GC support */
     uint8_t *has_children; /* per node: some edge leaves it */
     Py_ssize_t n_nodes, node_capacity;
     Edge *edges;           /* open addressing, linear probing, power-of-two capacity, at most half full */
@@ -56,7 +57,7 @@ static uint64_t edge_hash(int32_t parent, const char *token, Py_ssize_t length) 
         hash *= 1099511628211ULL;
     }
     /* FNV's low bits, which pick the slot, are weak for short keys: mix the high bits in
-       (the finaliser of MurmurHash3). Measured ~25% faster lookups on the corpus. */
+       (the finaliser of MurmurHash3); lookups measured 20-35% faster on the corpus. */
     hash ^= hash >> 33;
     hash *= 0xff51afd7ed558ccdULL;
     hash ^= hash >> 33;
