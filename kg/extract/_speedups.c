@@ -431,28 +431,32 @@ static PyObject *KeywordMatcher_new(PyTypeObject *type, PyObject *args, PyObject
         goto fail;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *pair = PySequence_Fast_GET_ITEM(sequence, i), *first, *lookaheads;
-        if (!PyArg_ParseTuple(pair, "OO:alternative", &first, &lookaheads))
+        PyObject *pair = PySequence_Fast_GET_ITEM(sequence, i);
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+            PyErr_SetString(PyExc_TypeError, "each alternative is a (first word, lookaheads) tuple");
             goto fail;
+        }
+        PyObject *first = PyTuple_GET_ITEM(pair, 0), *lookaheads = PyTuple_GET_ITEM(pair, 1);
         Alternative *alt = &self->alternatives[i];
         self->n_alternatives = i + 1;
         if ((alt->first = copy_bytes(first, &alt->length)) == NULL)
             goto fail;
         if (alt->length == 0) {
-            PyErr_SetString(PyExc_ValueError, "an alternative's first word is not empty");
+            PyErr_SetString(PyExc_ValueError, "an alternative's first word must not be empty");
             goto fail;
         }
         PyObject *ahead = PySequence_Fast(lookaheads, "lookaheads must be a sequence of bytes");
         if (ahead == NULL)
             goto fail;
-        alt->n_lookaheads = PySequence_Fast_GET_SIZE(ahead);
-        alt->lookaheads = PyMem_Calloc(alt->n_lookaheads ? alt->n_lookaheads : 1, sizeof(char *));
-        alt->lookahead_lengths = PyMem_Calloc(alt->n_lookaheads ? alt->n_lookaheads : 1, sizeof(Py_ssize_t));
+        Py_ssize_t n_lookaheads = PySequence_Fast_GET_SIZE(ahead);
+        alt->lookaheads = PyMem_Calloc(n_lookaheads ? n_lookaheads : 1, sizeof(char *));
+        alt->lookahead_lengths = PyMem_Calloc(n_lookaheads ? n_lookaheads : 1, sizeof(Py_ssize_t));
         if (alt->lookaheads == NULL || alt->lookahead_lengths == NULL) {
             Py_DECREF(ahead);
             PyErr_NoMemory();
             goto fail;
         }
+        alt->n_lookaheads = n_lookaheads; /* (dealloc frees this many, NULL until copied) */
         for (Py_ssize_t k = 0; k < alt->n_lookaheads; k++) {
             alt->lookaheads[k] = copy_bytes(PySequence_Fast_GET_ITEM(ahead, k), &alt->lookahead_lengths[k]);
             if (alt->lookaheads[k] == NULL) {

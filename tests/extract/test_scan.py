@@ -110,8 +110,9 @@ def test_c_keyword_pass_finds_what_the_pattern_finds() -> None:
 
 @needs_speedups
 def test_c_keyword_matcher_checks_its_input() -> None:
-    with pytest.raises(TypeError):
-        speedups.KeywordMatcher([("str", ())])
+    for bad in ([("str", ())], [(b"a", ("str",))], [[b"a", ()]], [(b"a",)], [1]):
+        with pytest.raises(TypeError):
+            speedups.KeywordMatcher(bad)
     with pytest.raises(ValueError):
         speedups.KeywordMatcher([(b"", ())])
     matcher = speedups.KeywordMatcher([(b"on", (b" top of",)), (b"o", ())])
