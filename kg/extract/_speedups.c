@@ -281,14 +281,11 @@ done:
     return found;
 }
 
-static PyObject *Trie_len(Trie *trie, PyObject *unused) { return PyLong_FromSsize_t(trie->n_edges); }
-
 static PyMethodDef Trie_methods[] = {
     {"add", (PyCFunction)Trie_add, METH_VARARGS,
      "add(tokens, hit) -> the hit stored for the phrase of these lower-cased tokens (the first one added wins)"},
     {"find", (PyCFunction)Trie_find, METH_O,
      "find(lowered) -> [(start, end, hit)] of every known phrase in lower-cased ASCII text, by start then length"},
-    {"edges", (PyCFunction)Trie_len, METH_NOARGS, "edges() -> the number of edges (token keys) in the trie"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from kg.extract.native import speedups
+
 _WORD = re.compile(r"[^\W_]+|[^\w\s]|_")
 #: A token with the one space before it, or a run of other whitespace; ASCII text has a
 #: faster pattern with the same pieces.
@@ -92,11 +93,10 @@ class WordTokens:
     once.
     """
 
-    __slots__ = ("text", "lowered", "pieces", "_cursor")
+    __slots__ = ("lowered", "pieces", "_cursor")
 
     def __init__(self, text: str, lowered: str | None = None):
-        lowered = lower_keeping_offsets(text) if lowered is None else lowered
-        self.text, self.lowered = text, lowered
+        self.lowered = lowered = lower_keeping_offsets(text) if lowered is None else lowered
         self.pieces: list[str] = (_PIECE_ASCII if lowered.isascii() else _PIECE).findall(lowered)
         self._cursor = (0, 0)  # (a piece, the offset where it begins)
 
@@ -118,7 +118,6 @@ class WordTokens:
         """Offsets of tokens ``i..j-1`` (a phrase: no whitespace-only piece among them)."""
         start = self.start(i)
         return start, start + len("".join(self.pieces[i:j]).lstrip(" "))
-
 
 
 @dataclass

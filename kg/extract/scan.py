@@ -104,6 +104,18 @@ class _KeywordScan:
     native: Any = None  #: ``_speedups.KeywordMatcher`` over the same alternatives, or None
     native_kinds: tuple[tuple[str, ...], ...] = ()  #: the kinds of each of its alternatives
 
+    def words(self, data: bytes, pos: int) -> list[tuple[int, tuple[str, ...]]]:
+        """(offset, kinds) of each registered word in ``data`` (a blanked text) from ``pos``."""
+        if self.native is None:
+            return self.words_by_pattern(data, pos)
+        kinds = self.native_kinds
+        return [(start, kinds[alternative]) for start, alternative in self.native.scan(data, pos)]
+
+    def words_by_pattern(self, data: bytes, pos: int) -> list[tuple[int, tuple[str, ...]]]:
+        """:meth:`words` by the regular expression: the reference for the C scan, and its fallback."""
+        kinds = self.kinds
+        return [(word.start(), kinds[word.group()]) for word in self.pattern.finditer(data, pos)]
+
 
 @functools.cache
 def _keyword_scan() -> _KeywordScan:
@@ -166,15 +178,8 @@ def keywords(doc: Workspace) -> Keywords:
     if found is None or found.scan is not scan:
         found = Keywords(b" " + blanked(text_of(doc)), {kind: [] for kind in _START_WORDS}, scan)
         starts = found.starts
-        if scan.native is not None:
-            kinds_of = scan.native_kinds
-            for start, alternative in scan.native.scan(found.blanked, abstract_start(doc)):
-                for kind in kinds_of[alternative]:
-                    starts[kind].append(start)
-        else:
-            kinds = scan.kinds
-            for word in scan.pattern.finditer(found.blanked, abstract_start(doc)):
-                for kind in kinds[word.group()]:
-                    starts[kind].append(word.start())
+        for start, kinds in scan.words(found.blanked, abstract_start(doc)):
+            for kind in kinds:
+                starts[kind].append(start)
         put(doc, "kg_keywords", found)
     return found

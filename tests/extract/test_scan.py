@@ -81,31 +81,24 @@ def test_claims_found_from_the_number_words_are_the_claims_found_from_every_digi
 needs_speedups = pytest.mark.skipif(speedups is None, reason="kg.extract._speedups not built")
 
 
-def _regex_scan(keyword_scan, data: bytes, pos: int) -> list[tuple[int, tuple[str, ...]]]:
-    return [(m.start(), keyword_scan.kinds[m.group()]) for m in keyword_scan.pattern.finditer(data, pos)]
-
-
-def _c_scan(keyword_scan, data: bytes, pos: int) -> list[tuple[int, tuple[str, ...]]]:
-    return [(start, keyword_scan.native_kinds[i]) for start, i in keyword_scan.native.scan(data, pos)]
-
-
 @needs_speedups
 def test_c_keyword_pass_finds_what_the_pattern_finds() -> None:
     """The registered words, and random vocabularies with multiword entries and shared prefixes."""
     rng = random.Random(13)
     real = scan._keyword_scan()
+    assert real.native is not None
     vocabulary = sorted({w for words in scan._START_WORDS.values() for w in words})
     for _ in range(2000):
         text = " ".join(rng.choice(vocabulary + ["x", "on", "top", "of", "7", "-", "pre-trained", "present"])
                         for _ in range(rng.randint(0, 25)))
         data, pos = b" " + scan.blanked(text), rng.randint(0, 5)
-        assert _c_scan(real, data, pos) == _regex_scan(real, data, pos), text
+        assert real.words(data, pos) == real.words_by_pattern(data, pos), text
     letters = "abo "
     for _ in range(3000):
         words = {"".join(rng.choice(letters) for _ in range(rng.randint(1, 6))).strip() or "a" for _ in range(6)}
         built = scan._build_keyword_scan({"k1": set(list(words)[:3]), "k2": set(list(words)[3:]) | {"1"}})
         data = b" " + scan.blanked("".join(rng.choice(letters + "1-") for _ in range(rng.randint(0, 40))))
-        assert _c_scan(built, data, 0) == _regex_scan(built, data, 0), (words, data)
+        assert built.native is not None and built.words(data, 0) == built.words_by_pattern(data, 0), (words, data)
 
 
 @needs_speedups
