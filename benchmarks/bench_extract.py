@@ -1,13 +1,19 @@
 """Extraction throughput: the full extractor (1 process and --workers N) beside a plain-regex
 baseline, on the HF daily-papers abstracts repeated to at least 20,000 papers.
 
-    python benchmarks/bench_extract.py [--data /work/shared/data] [--min-papers 20000] [--workers 2]
+    python benchmarks/bench_extract.py [--data /work/shared/data] [--min-papers 20000] [--workers 2] [--passes 5]
 
-Prints abstracts/s for each run. The baseline only finds GitHub links and "(ACR)" acronyms
-with two regular expressions: it shows the floor of pure-Python text scanning here. spaCy's
-tokenizer alone is printed for reference: the extractor no longer tokenises (its components
-read the text), and it was the largest single cost when it did. ``PAPERKG_PURE_PYTHON=1`` runs
-it without the C speedups (kg/extract/_speedups.c), for the ratio between the two.
+Prints abstracts/s for each run. The repeated corpus meets every paper ~11 times, and names
+the extractor memoised on the first meeting make the later ones cheaper (~9% fewer
+instructions, ``extract_instructions.py``), so the first figure is for papers it has never
+seen: passes over the distinct papers, each after ``Extractor.clear_caches()`` (the median
+pass, and the best). That is the figure to hold against a target.
+
+The baseline only finds GitHub links and "(ACR)" acronyms with two regular expressions: it
+shows the floor of pure-Python text scanning here. spaCy's tokenizer alone is printed for
+reference: the extractor no longer tokenises (its components read the text), and it was the
+largest single cost when it did. ``PAPERKG_PURE_PYTHON=1`` runs it without the C speedups
+(kg/extract/_speedups.c), for the ratio between the two.
 """
 
 from __future__ import annotations
@@ -36,6 +42,19 @@ def corpus(data: Path, minimum: int) -> list[Paper]:
     papers = list(read_papers([data / "hf_daily_papers_api"]))
     repeats = -(-minimum // len(papers))
     return (papers * repeats)[: max(minimum, len(papers))]
+
+
+def unseen_passes(extractor: Extractor, papers: list[Paper], passes: int) -> list[float]:
+    """Abstracts per CPU-second of each pass over ``papers``, every pass after the extractor
+    forgot the names it memoised (CPU time: the machine may be shared)."""
+    rates = []
+    for _ in range(passes):
+        extractor.clear_caches()
+        start = time.process_time()
+        for _ in extractor.extract_many(papers):
+            pass
+        rates.append(len(papers) / (time.process_time() - start))
+    return rates
 
 
 def regex_baseline(papers: list[Paper]) -> int:
@@ -69,6 +88,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("PAPERKG_SHARED_DATA", "/work/shared/data")))
     parser.add_argument("--min-papers", type=int, default=20000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--passes", type=int, default=5, help="passes over the distinct papers, caches cleared before each")
     args = parser.parse_args()
     papers = corpus(args.data, args.min_papers)
     start = time.perf_counter()
@@ -78,7 +98,11 @@ def main() -> None:
     count = lambda extractions: sum(len(e.mentions) for e in extractions)  # noqa: E731
     timed("regex baseline (1 process)", len(papers), lambda: regex_baseline(papers))
     extractor.extract(papers[0])  # warm up
-    one = timed("extractor, 1 process", len(papers), lambda: count(extractor.extract_many(papers)))
+    distinct = list({paper.id: paper for paper in papers}.values())
+    rates = sorted(unseen_passes(extractor, distinct, args.passes))
+    print(f"{'extractor, 1 process, unseen papers':<34} {len(distinct):>7} abstracts  {args.passes} passes"
+          f"  {rates[len(rates) // 2]:9.0f} abstracts/CPU-s (median pass)  {rates[-1]:9.0f} (best pass)")
+    one = timed("extractor, 1 process, repeated", len(papers), lambda: count(extractor.extract_many(papers)))
     many = timed(f"extractor, --workers {args.workers}", len(papers),
                  lambda: count(extractor.extract_many(papers, workers=args.workers)))
     # Last: it fills the shared vocabulary with every token, which slowed later runs by ~15%.

@@ -121,6 +121,10 @@ def _bench_endings(text: str, start: int) -> list[int]:
 class ContextNames:
     """Adds Method / Dataset candidates for unseen names in telling contexts."""
 
+    def clear_caches(self) -> None:
+        """Forget the names ``_is_unlisted_name`` memoised."""
+        _is_unlisted_name.cache_clear()
+
     def __call__(self, doc: Doc) -> Doc:
         text, out = text_of(doc), cands(doc)
         start, starts = abstract_start(doc), keywords(doc).starts

@@ -85,6 +85,10 @@ class GazetteerMatcher:
         for task in sorted(t for t in self.lex.tasks if " " in t):
             self.index.add(task, task=True)
 
+    def clear_caches(self) -> None:
+        """Forget the prefix splits of compound words (``_known_prefix``) memoised so far."""
+        self._prefix_memo.clear()
+
     def __call__(self, doc: Workspace) -> Workspace:
         out = cands(doc)
         text = text_of(doc)

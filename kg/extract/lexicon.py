@@ -78,12 +78,18 @@ class Lexicon:
     def add(self, entry: Entry) -> None:
         """Register an entry; the first entry to claim a normalised form keeps it."""
         self.entries.append(entry)
-        for form in (entry.name, *entry.aliases):
-            self.by_norm.setdefault(normalise_name(form), entry)
+        for form in (entry.name, *entry.aliases):  # (not memoised in NAME_KEYS: see lookup_unmemoised)
+            self.by_norm.setdefault(_normalise_name(form), entry)
 
     def lookup(self, surface: str) -> Entry | None:
         """The entry whose name or alias normalises like ``surface``."""
         return self.by_norm.get(normalise_name(surface))
+
+    def lookup_unmemoised(self, surface: str) -> Entry | None:
+        """:meth:`lookup` without memoising ``surface`` in :data:`NAME_KEYS`: for the data
+        files' names while loading, so the memo holds only names met in text (and
+        ``Extractor.clear_caches`` gives back the state of a fresh process)."""
+        return self.by_norm.get(_normalise_name(surface))
 
     def is_common(self, word: str) -> bool:
         """A lowercase English word seen in ordinary abstract text."""
@@ -103,7 +109,7 @@ def _aliases(cell: str) -> tuple[str, ...]:
 
 
 def _pwc_model_ok(name: str, lex: Lexicon) -> bool:
-    return name not in GENERIC_NAMES and lex.lookup(name) is None and not re.fullmatch(r"[A-Z]{2,3}", name)
+    return name not in GENERIC_NAMES and lex.lookup_unmemoised(name) is None and not re.fullmatch(r"[A-Z]{2,3}", name)
 
 
 @functools.lru_cache(maxsize=1)
@@ -115,7 +121,7 @@ def load_lexicon() -> Lexicon:
     tasks = frozenset(r[0] for r in _rows("tasks.txt"))
     for source in ("datasets_extra.tsv", "datasets.tsv"):
         for row in _rows(source):
-            if lex.lookup(row[0]) is None and row[0] not in GENERIC_NAMES:
+            if lex.lookup_unmemoised(row[0]) is None and row[0] not in GENERIC_NAMES:
                 # a dataset named like a task ("Theory of Mind") needs dataset context
                 mode = "context" if row[0].lower() in tasks and source == "datasets.tsv" else row[1]
                 lex.add(Entry("Dataset", row[0], mode, _aliases(row[2] if len(row) > 2 else "")))

@@ -129,3 +129,10 @@ def phrase_before(text: str, end: int, max_words: int = 5) -> tuple[int, str] | 
             start -= 1
         start -= len(word)
     return start, " ".join(text[start:end].split())
+
+
+def clear_caches() -> None:
+    """Forget the words and phrases :func:`looks_like_name`, :func:`phrase_is_name` and
+    :func:`trim_phrase` memoised (results do not change)."""
+    for memoised in (looks_like_name, phrase_is_name, trim_phrase):
+        memoised.cache_clear()

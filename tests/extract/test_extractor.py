@@ -133,3 +133,18 @@ def test_pipeline_called_on_text_sets_the_mentions_on_the_doc() -> None:
 def test_profile_names_every_step() -> None:
     steps = [name for name, _ in extractor().profile(_SAMPLE)]
     assert steps == ["start", *COMPONENTS, "mentions"]
+
+
+def test_clear_caches_forgets_memoised_names_and_changes_no_result() -> None:
+    """The memos hold only names met in text (none from loading the data files), and a paper
+    extracted after ``clear_caches`` gives the same mentions as before."""
+    from kg.extract.lexicon import NAME_KEYS
+    from kg.extract.names import looks_like_name
+
+    ex = extractor()
+    before = ex.extract(_SAMPLE).to_json()
+    assert "GradSign" in NAME_KEYS and looks_like_name.cache_info().currsize
+    ex.clear_caches()
+    assert len(NAME_KEYS) == 0 and looks_like_name.cache_info().currsize == 0
+    assert not ex.nlp.get_pipe("kg_gazetteer")._prefix_memo
+    assert ex.extract(_SAMPLE).to_json() == before
