@@ -2,7 +2,8 @@
  *
  * Each function here has a pure-Python reference that gives the same results and is used for
  * non-ASCII text and when this module was not built (it is optional: see setup.py); the tests
- * compare the two (tests/extract/test_phrases.py, test_gazetteer.py, test_scan.py).
+ * compare the two (tests/extract/test_phrases.py, test_gazetteer.py, test_scan.py,
+ * test_sentences.py).
  *
  * Trie: the gazetteer's token trie (reference: PhraseIndex.find over WordTokens in
  * kg/extract/phrases.py). On the Python side the walk cost ~150 us per abstract: ~256 word
@@ -25,6 +26,9 @@
  *
  * KeywordMatcher: the shared keyword pass of kg/extract/scan.py (~30 us per abstract as one
  * regex over the blanked text).
+ *
+ * split_sentences(text, start): the sentence spans of kg/extract/sentences.py (reference:
+ * _scan_sentences; ~25 us per abstract in Python, 2% of the extractor's instructions).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -544,15 +548,141 @@ static PyTypeObject KeywordMatcherType = {
     .tp_methods = KeywordMatcher_methods,
 };
 
+/* split_sentences(text: ASCII str, start: int) -> [(start, end)]
+ *
+ * Reference: kg/extract/sentences.py (_split_sentences), whose rules this follows exactly:
+ *   a boundary is [.!?]["')\]]*\s+ before ["'(\[]?[A-Z0-9\\$], or \n\s*\n (to its last line
+ *   break), found left to right without overlap (finditer);
+ *   a boundary is ignored when _ABBREV ends at its end: an abbreviation of ABBREVIATIONS or one
+ *   capital, at a word start no earlier than max(sentence start, boundary - 12), then ".",
+ *   closers and whitespace up to the boundary's end;
+ *   a span ends after the boundary's punctuation (at a line break), the next starts at the
+ *   boundary's end, and spans holding only whitespace are dropped. */
+static const char *const ABBREVIATIONS[] = {
+    "e.g", "i.e", "et al", "vs", "cf", "Fig", "Figs", "Eq", "Eqs", "Sec", "Tab", "No", "approx", "resp",
+    "Dr", "Mr", "Ms", "Prof", "St", "Inc", "Ltd", "Co", "Jr", "al", "Ref", "Refs", "viz"};
+
+static inline int is_closer(unsigned char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
+static inline int is_opener(unsigned char c) { return c == '"' || c == '\'' || c == '(' || c == '['; }
+static inline int starts_sentence(unsigned char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\\' || c == '$';
+}
+static inline int is_word_char(unsigned char c) { return is_letter(c) || (c >= '0' && c <= '9') || c == '_'; }
+
+/* The end of the boundary that begins at p, or -1 (sentences.py: _BOUNDARY.match(text, p)). */
+static Py_ssize_t boundary_end(const unsigned char *t, Py_ssize_t n, Py_ssize_t p) {
+    if (t[p] == '.' || t[p] == '!' || t[p] == '?') {
+        Py_ssize_t q = p + 1;
+        while (q < n && is_closer(t[q]))
+            q++;
+        Py_ssize_t r = q;
+        while (r < n && is_space(t[r]))
+            r++;
+        if (r == q || r == n)
+            return -1;
+        if (starts_sentence(t[r]) || (is_opener(t[r]) && r + 1 < n && starts_sentence(t[r + 1])))
+            return r;
+        return -1;
+    }
+    if (t[p] == '\n') {
+        Py_ssize_t r = p + 1, last = -1;
+        while (r < n && is_space(t[r])) {
+            if (t[r] == '\n')
+                last = r;
+            r++;
+        }
+        return last < 0 ? -1 : last + 1;
+    }
+    return -1;
+}
+
+/* Whether an abbreviation or initial ends at the boundary ending at e (sentences.py:
+ * _ABBREV.search(text, lo, e)): the text before e must be "." + closers + whitespace. */
+static int after_abbreviation(const unsigned char *t, Py_ssize_t lo, Py_ssize_t e) {
+    Py_ssize_t d = e;
+    while (d > lo && is_space(t[d - 1]))
+        d--;
+    if (d == e)
+        return 0;
+    while (d > lo && is_closer(t[d - 1]))
+        d--;
+    if (d == lo || t[d - 1] != '.')
+        return 0;
+    d--; /* the period */
+    for (size_t k = 0; k < sizeof(ABBREVIATIONS) / sizeof(ABBREVIATIONS[0]); k++) {
+        Py_ssize_t length = (Py_ssize_t)strlen(ABBREVIATIONS[k]), p = d - length;
+        if (p >= lo && memcmp(t + p, ABBREVIATIONS[k], length) == 0 && (p == 0 || !is_word_char(t[p - 1])))
+            return 1;
+    }
+    return d - 1 >= lo && t[d - 1] >= 'A' && t[d - 1] <= 'Z' && (d - 1 == 0 || !is_word_char(t[d - 2]));
+}
+
+static int append_span(PyObject *spans, const unsigned char *t, Py_ssize_t s, Py_ssize_t e) {
+    Py_ssize_t k = s;
+    while (k < e && is_space(t[k]))
+        k++;
+    if (k == e) /* empty, or whitespace only */
+        return 0;
+    PyObject *span = Py_BuildValue("(nn)", s, e);
+    if (span == NULL)
+        return -1;
+    int failed = PyList_Append(spans, span);
+    Py_DECREF(span);
+    return failed;
+}
+
+static PyObject *split_sentences(PyObject *module, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t start;
+    if (!PyArg_ParseTuple(args, "Un:split_sentences", &text, &start))
+        return NULL;
+    if (!PyUnicode_IS_ASCII(text)) {
+        PyErr_SetString(PyExc_ValueError, "split_sentences() takes ASCII text");
+        return NULL;
+    }
+    const unsigned char *t = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (start < 0 || start > n) {
+        PyErr_SetString(PyExc_ValueError, "split_sentences() start is outside the text");
+        return NULL;
+    }
+    PyObject *spans = PyList_New(0);
+    if (spans == NULL)
+        return NULL;
+    Py_ssize_t begin = start, p = start;
+    while (p < n) {
+        Py_ssize_t e = boundary_end(t, n, p);
+        if (e < 0) {
+            p++;
+            continue;
+        }
+        Py_ssize_t lo = p - 12 > begin ? p - 12 : begin;
+        if (!after_abbreviation(t, lo, e)) {
+            if (append_span(spans, t, begin, t[p] == '\n' ? p : p + 1) < 0)
+                goto fail;
+            begin = e;
+        }
+        p = e;
+    }
+    if (begin < n && append_span(spans, t, begin, n) < 0)
+        goto fail;
+    return spans;
+fail:
+    Py_DECREF(spans);
+    return NULL;
+}
+
 static PyMethodDef module_methods[] = {
     {"compound_words", (PyCFunction)compound_words, METH_O,
      "compound_words(text) -> [(start, end, word)] of the words with a digit or hyphen that start with a letter, in ASCII text"},
+    {"split_sentences", (PyCFunction)split_sentences, METH_VARARGS,
+     "split_sentences(text, start) -> [(start, end)] of the sentences of ASCII text from start, spaces trimmed"},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef speedups_module = {
     PyModuleDef_HEAD_INIT, "kg.extract._speedups",
-    "The extractor's whole-text scans in C (pure-Python references in kg/extract/phrases.py, gazetteer.py, scan.py).",
+    "The extractor's whole-text scans in C (pure-Python references in kg/extract/phrases.py, gazetteer.py, scan.py, sentences.py).",
     -1,
     module_methods,
 };

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from kg.extract import sentences
 from kg.extract.sentences import _BOUNDARY, _after_abbreviation, split_sentences
 
@@ -36,3 +38,37 @@ def test_spans_are_those_of_the_plain_rule() -> None:
 
 def test_abbreviation_endings_cover_every_abbreviation() -> None:
     assert all(a[-2:] in sentences._ABBREVIATION_ENDINGS and len(a) >= 2 for a in sentences._ABBREVIATIONS)
+
+
+_NATIVE_PIECES = _PIECES + ["\t", "\r\n", "\x0b", "\x0c", "\x1c", "\x1f", " \n \n ", "?'", '!" ', ".) ", ".] (", ". [B",
+                            ". $", ". \\", ". 7", "e.g.\n\nX", "Refs.", "i.e.", "Co.", "_al. X", "xal. X", "ai. X", "Prof. Y"]
+
+
+def test_the_c_splitter_gives_the_spans_of_the_python_one() -> None:
+    """``_speedups.split_sentences`` against ``_scan_sentences`` on fuzzed ASCII text, with
+    every kind of ASCII whitespace, closers, openers and abbreviations (also as word ends)."""
+    from kg.extract.native import speedups
+
+    if speedups is None:
+        pytest.skip("the C speedups were not built (tests/extract/test_phrases.py fails under CI=true)")
+    rng = random.Random(11)
+    for _ in range(30000):
+        text = "".join(rng.choice(_NATIVE_PIECES) for _ in range(rng.randint(0, 16)))
+        text = text.encode("ascii", "replace").decode("ascii")
+        start = rng.randint(0, len(text))
+        assert speedups.split_sentences(text, start) == sentences._scan_sentences(text, start), (text, start)
+    for abbreviation in sentences._ABBREVIATIONS:  # the C list is the Python list
+        text = f"See {abbreviation}. Then more. X"
+        assert speedups.split_sentences(text, 0) == sentences._scan_sentences(text, 0), abbreviation
+
+
+def test_the_c_splitter_rejects_what_it_cannot_split() -> None:
+    from kg.extract.native import speedups
+
+    if speedups is None:
+        pytest.skip("the C speedups were not built")
+    for args, error in (((b"x", 0), TypeError), (("é. X", 0), ValueError), (("x", 2), ValueError),
+                        (("x", -1), ValueError), (("x",), TypeError)):
+        with pytest.raises(error):
+            speedups.split_sentences(*args)
+    assert split_sentences("One. Two", 9) == sentences._scan_sentences("One. Two", 9) == []
