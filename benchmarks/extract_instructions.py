@@ -1,5 +1,6 @@
-"""Machine instructions the extractor executes per abstract, counted by valgrind: a cost
-figure that does not move with the machine's load.
+"""Machine instructions the extractor executes per abstract, counted by valgrind.
+
+A cost figure that does not move with the machine's load:
 
     python benchmarks/extract_instructions.py [--papers 300] [--data /work/shared/data] [--pure-python]
 
@@ -76,7 +77,8 @@ def self_costs(profile: Path) -> list[tuple[int, str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=Path(os.environ.get("PAPERKG_SHARED_DATA", "/work/shared/data")))
+    parser.add_argument("--data", type=Path, default=Path(os.environ.get("PAPERKG_SHARED_DATA", "/work/shared/data")),
+                        help="the shared data folder (holds hf_daily_papers_api/)")
     parser.add_argument("--papers", type=int, default=300, help="abstracts to count (default 300)")
     parser.add_argument("--pure-python", action="store_true", help="without the C speedups (PAPERKG_PURE_PYTHON=1)")
     parser.add_argument("--measured-run", action="store_true", help=argparse.SUPPRESS)
