@@ -28,7 +28,6 @@ _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe
 _QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032"), "'") | dict.fromkeys(
     map(ord, "\u201c\u201d\u201e\u201f\u2033"), '"'
 )
-_SEPARATORS = re.compile(r"[\s\-_]+")
 
 
 #: (character, replacement) pairs: str.replace per present character is ~50x faster than str.translate(dict).
@@ -59,10 +58,12 @@ def normalise_name(name: str) -> str:
     underscores and runs of whitespace all one space ("Llama-2" = "llama 2")."""
     folded = clean_text(name).casefold()
     # clean_text left single spaces and no space at the ends, and casefolding never makes
-    # whitespace (checked over every code point), so only hyphens and underscores need the
-    # regex: skipping it when there are none halves the cost of an uncached name (1.9 -> 0.8 us).
+    # whitespace (checked over every code point), so only hyphens and underscores need work:
+    # skipping it when there are none halves the cost of an uncached name (1.9 -> 0.8 us).
+    # Runs of [\s\-_] become one space and the ends are stripped, which is what
+    # ``_SEPARATORS.sub(" ", folded).strip()`` does, in a third to a half of the regex's time.
     if "-" in folded or "_" in folded:
-        folded = _SEPARATORS.sub(" ", folded).strip()
+        folded = " ".join(folded.replace("-", " ").replace("_", " ").split())
     return folded
 
 

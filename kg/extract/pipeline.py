@@ -25,6 +25,7 @@ from kg.extract.state import Candidate, PaperText, TITLE_SEP, Workspace, abstrac
 from kg.extract.lexicon import NAME_KEYS, normalise_name
 from kg.extract.names import clear_caches as clear_name_caches
 from kg.ids import clean_text
+from kg.ids import normalise_name as normalise_title
 from kg.model import Extraction, Label, Mention, Paper, RelType
 
 #: The components of the default pipeline, in order.
@@ -277,11 +278,11 @@ def _metadata_mentions(paper: Paper, found: list[Mention]) -> list[Mention]:
     out = []
     link = parse_repository_url(paper.code_url) if paper.code_url else None
     if link is not None:
-        out.append(Mention(Label.REPOSITORY, link.key, RelType.HAS_CODE, "metadata.code_url", 1.0, field="metadata",
-                           properties=repository_properties(link, "metadata")))
+        out.append(Mention.of_fields(Label.REPOSITORY, link.key, RelType.HAS_CODE, "metadata.code_url", 1.0, None, None,
+                                     None, "", "metadata", (), repository_properties(link, "metadata")))
     if not paper.keywords:
         return out
-    title = normalise_name(paper.title or "")
+    title = normalise_title(paper.title or "")  # (not memoised: a title comes once)
     seen: set[str] | None = None  # the found concepts' keys, built for the first keyword the title names
     for keyword in paper.keywords:
         name = clean_text(keyword).lower()
@@ -293,6 +294,6 @@ def _metadata_mentions(paper: Paper, found: list[Mention]) -> list[Mention]:
                 seen = {normalise_name(m.name) for m in found if m.label is Label.CONCEPT}
             if key not in seen:
                 seen.add(key)
-                out.append(Mention(Label.CONCEPT, name, RelType.MENTIONS, "metadata.keywords", 0.7, field="metadata",
-                                   properties={"kind": "keyword"}))
+                out.append(Mention.of_fields(Label.CONCEPT, name, RelType.MENTIONS, "metadata.keywords", 0.7, None, None,
+                                             None, "", "metadata", (), {"kind": "keyword"}))
     return out
