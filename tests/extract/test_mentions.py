@@ -35,3 +35,17 @@ def test_mentions_from_the_fork_pool_equal_mentions_built_by_init() -> None:
     for mention in result.mentions:
         rebuilt = _from_row(_to_row(mention))
         assert rebuilt == mention and repr(rebuilt) == repr(mention) and list(vars(rebuilt)) == list(vars(mention))
+
+
+def test_rounded_confidences_are_round_to_three_places() -> None:
+    """The memo of rounded confidences gives what ``round(x, 3)`` gives, first time or not,
+    and stays bounded."""
+    import random
+
+    from kg.extract import pipeline
+
+    rng = random.Random(2)
+    values = [rng.random() for _ in range(3000)] + [0.8, 0.75, 0.9, 0.6, 0.85, 0.7, 0.99, 1.0, 0.0]
+    for value in values + values:
+        assert pipeline._rounded(value) == round(value, 3)
+    assert len(pipeline._ROUNDED) <= 1024
