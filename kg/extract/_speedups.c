@@ -705,5 +705,20 @@ PyMODINIT_FUNC PyInit__speedups(void) {
         Py_DECREF(module);
         return NULL;
     }
+    /* The abbreviation list, for the test that it equals sentences._ABBREVIATIONS. */
+    Py_ssize_t n_abbreviations = (Py_ssize_t)(sizeof(ABBREVIATIONS) / sizeof(ABBREVIATIONS[0]));
+    PyObject *abbreviations = PyTuple_New(n_abbreviations);
+    for (Py_ssize_t k = 0; abbreviations != NULL && k < n_abbreviations; k++) {
+        PyObject *item = PyUnicode_FromString(ABBREVIATIONS[k]);
+        if (item == NULL)
+            Py_CLEAR(abbreviations);
+        else
+            PyTuple_SET_ITEM(abbreviations, k, item);
+    }
+    if (abbreviations == NULL || PyModule_AddObject(module, "SENTENCE_ABBREVIATIONS", abbreviations) < 0) {
+        Py_XDECREF(abbreviations);
+        Py_DECREF(module);
+        return NULL;
+    }
     return module;
 }

@@ -1,4 +1,4 @@
-"""The optional C speedups of the gazetteer (``kg/extract/_speedups.c``), or None.
+"""The optional C speedups of the extractor's whole-text scans (``kg/extract/_speedups.c``), or None.
 
 setup.py builds them when a C compiler is there; without one the install still works and
 the pure-Python code they replace runs instead, with the same results (the tests compare

@@ -109,11 +109,11 @@ class Extractor:
 
     def clear_caches(self) -> None:
         """Forget every name memoised while extracting: normalised names (``NAME_KEYS``), the
-        name tests of ``kg.extract.names``, rounded confidences and each component's own memos. Results never
-        depend on them. A long-running process may call this to give the memory back (each
-        cache is bounded anyway), and ``benchmarks/bench_extract.py`` calls it to measure
-        papers the extractor has never seen: names recur when a corpus is repeated, which
-        made a repeated corpus ~9% cheaper in instructions than fresh papers."""
+        name tests of ``kg.extract.names``, rounded confidences and each component's own
+        memos. Results never depend on them. A long-running process may call this to give the
+        memory back (each cache is bounded anyway), and ``benchmarks/bench_extract.py`` calls
+        it to measure papers the extractor has never seen: names recur when a corpus is
+        repeated, which made a repeated corpus ~9% cheaper in instructions than fresh papers."""
         NAME_KEYS.clear()
         _ROUNDED.clear()
         clear_name_caches()

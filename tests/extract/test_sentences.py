@@ -57,7 +57,8 @@ def test_the_c_splitter_gives_the_spans_of_the_python_one() -> None:
         text = text.encode("ascii", "replace").decode("ascii")
         start = rng.randint(0, len(text))
         assert speedups.split_sentences(text, start) == sentences._scan_sentences(text, start), (text, start)
-    for abbreviation in sentences._ABBREVIATIONS:  # the C list is the Python list
+    assert speedups.SENTENCE_ABBREVIATIONS == sentences._ABBREVIATIONS  # the C list is the Python list
+    for abbreviation in sentences._ABBREVIATIONS:
         text = f"See {abbreviation}. Then more. X"
         assert speedups.split_sentences(text, 0) == sentences._scan_sentences(text, 0), abbreviation
 
