@@ -302,7 +302,9 @@ def _metadata_mentions(paper: Paper, found: list[Mention]) -> list[Mention]:
     seen: set[str] | None = None  # the found concepts' keys, built for the first keyword the title names
     for keyword in paper.keywords:
         name = clean_text(keyword).lower()
-        key = normalise_name(name)
+        # the key, not memoised (10,288 of the 13,030 keywords in the HF files come once); a cleaned,
+        # lower-cased ASCII name with no hyphen or underscore is its own key already
+        key = name if name.isascii() and "-" not in name and "_" not in name else normalise_title(name)
         # Only keywords the title itself claims: measured on hf_dev, all keywords give concept
         # F1 0.15 (P 0.10), title keywords 0.24 (P 0.23). The rest stay on the Paper node.
         if name and key in title:
