@@ -10,16 +10,19 @@ OUT         ?= out
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help demo test test-fast chromium java neo4j-fetch neo4j-start neo4j-stop bench screenshot clean
+.PHONY: help demo compile test test-fast chromium java neo4j-fetch neo4j-start neo4j-stop bench screenshot clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml setup.py kg/_compiled.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test,fast]'
 	touch $@
+
+compile: $(BIN)/.installed  ## recompile the extractor's modules after editing them (until then they run as Python)
+	$(BIN)/pip install -q --no-deps -e .
 
 demo: $(BIN)/.installed  ## build the sample corpus graph, print stats and shared benchmarks, write exports and the HTML view
 	@mkdir -p $(OUT)

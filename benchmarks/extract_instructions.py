@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KINDS = (
     ("regular expressions (_sre)", re.compile(r"_sre|sre_")),
     ("C speedups (_speedups.c)", re.compile(r"_speedups\.c")),
+    ("compiled modules (Cython)", re.compile(r"__pyx_|build/cython/")),
     ("garbage collector", re.compile(r"gcmodule\.c")),
     ("memory (obmalloc, malloc, free)", re.compile(r"obmalloc\.c|malloc|_int_free|\bfree\b")),
     ("interpreter (ceval, frames)", re.compile(r"ceval\.c|_PyEval_EvalFrameDefault|frame\.c|_PyFrame")),
@@ -61,6 +62,8 @@ def measured_run(data: Path, papers: int) -> None:
     if len(unseen) < papers:
         raise SystemExit(f"only {len(unseen)} unseen papers in {data}")
     reduce(lambda _, batch: list(extractor.extract_many(batch)), [unseen], None)
+    from kg._compiled import summary
+    print(summary())
 
 
 def self_costs(profile: Path) -> list[tuple[int, str]]:
@@ -80,7 +83,10 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("PAPERKG_SHARED_DATA", "/work/shared/data")),
                         help="the shared data folder (holds hf_daily_papers_api/)")
     parser.add_argument("--papers", type=int, default=300, help="abstracts to count (default 300)")
-    parser.add_argument("--pure-python", action="store_true", help="without the C speedups (PAPERKG_PURE_PYTHON=1)")
+    parser.add_argument("--pure-python", action="store_true",
+                        help="without the C speedups and compiled modules (PAPERKG_PURE_PYTHON=1)")
+    parser.add_argument("--keep", type=Path, metavar="FILE",
+                        help="keep valgrind's profile here (callgrind_annotate --inclusive=yes FILE: costs by function)")
     parser.add_argument("--measured-run", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measured_run:
@@ -102,12 +108,15 @@ def main() -> int:
             print(run.stderr[-2000:], file=sys.stderr)
             return 1
         rows = self_costs(profile)
+        if args.keep:
+            shutil.copyfile(profile, args.keep)
     total = sum(cost for cost, _ in rows)
     if total == 0:
         print("callgrind counted nothing (was functools.reduce renamed?)", file=sys.stderr)
         return 1
-    print(f"{args.papers} abstracts, C speedups {'off' if args.pure_python else 'on'}: "
+    print(f"{args.papers} abstracts, compiled code {'off' if args.pure_python else 'on'}: "
           f"{total / args.papers:,.0f} instructions per abstract")
+    print(f"  ({run.stdout.strip()})")
     by_kind: dict[str, int] = {}
     for cost, function in rows:
         kind = next((name for name, pattern in KINDS if pattern.search(function)), "other (calls, objects, lists …)")

@@ -10,3 +10,7 @@ The library is organised as one-way stages (see ``docs/architecture.md``)::
 """
 
 __version__ = "0.1.0"
+
+from kg import _compiled
+
+_compiled.install()  # before any module it covers is imported (see kg/_compiled.py)

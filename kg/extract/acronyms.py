@@ -44,23 +44,23 @@ class AcronymDef:
     long_end: int
 
 
-def best_long_form(short: str, candidate: str) -> str | None:
-    """The shortest suffix of ``candidate`` that contains the letters of ``short`` in order
+def best_long_form(short_form: str, candidate: str) -> str | None:
+    """The shortest suffix of ``candidate`` that contains the letters of ``short_form`` in order
     (the first letter at a word start), or None."""
     # str.rfind jumps from letter to letter (stepping through every character was hot);
     # ``lowered`` keeps the offsets of ``candidate``: a character whose lowercase is longer
     # (only "İ") stays as it is, and matches no letter either way.
     lowered = candidate.lower() if candidate.isascii() else "".join(_lower_char(c) for c in candidate)
-    s, i = len(short) - 1, len(candidate) - 1
+    s, i = len(short_form) - 1, len(candidate) - 1
     while s >= 0:
-        char = short[s].lower()
-        if not char.isalnum():
+        letter = short_form[s].lower()
+        if not letter.isalnum():
             s -= 1
             continue
-        i = lowered.rfind(char, 0, i + 1)
+        i = lowered.rfind(letter, 0, i + 1)
         if s == 0:  # the first letter must start a word
             while i > 0 and candidate[i - 1].isalnum():
-                i = lowered.rfind(char, 0, i)
+                i = lowered.rfind(letter, 0, i)
         if i < 0:
             return None
         i -= 1
@@ -69,16 +69,16 @@ def best_long_form(short: str, candidate: str) -> str | None:
     return candidate[start:]
 
 
-def _lower_char(char: str) -> str:
-    """``char.lower()`` when that is one character, else ``char`` (keeps offsets aligned)."""
-    lowered = char.lower()
-    return lowered if len(lowered) == 1 else char
+def _lower_char(letter: str) -> str:
+    """``letter.lower()`` when that is one character, else ``letter`` (keeps offsets aligned)."""
+    lowered = letter.lower()
+    return lowered if len(lowered) == 1 else letter
 
 
-def initials_match(short: str, words: list[str]) -> bool:
+def initials_match(short_form: str, words: list[str]) -> bool:
     """True when every word (hyphen parts count as words; connectives may be skipped) starts
-    a consecutive piece of ``short``: "STAndardised Reward Comparison" for STARC."""
-    letters = "".join(c for c in short.lower() if c.isalnum())
+    a consecutive piece of ``short_form``: "STAndardised Reward Comparison" for STARC."""
+    letters = "".join(c for c in short_form.lower() if c.isalnum())
     # the regex split only for words that have hyphen parts (a split per word was half the time)
     original = [p for w in words for p in (_WORD_PARTS.split(w) if "-" in w or "/" in w else (w,)) if p]
     parts = [p.lower() for p in original]
@@ -93,40 +93,40 @@ def initials_match(short: str, words: list[str]) -> bool:
     return bool(parts) and fits(0, 0)
 
 
-def _extend(short: str, long: str, window: str) -> str:
-    """Prefer the longest window suffix whose word initials spell ``short`` ("Proximal Policy
+def _extend(short_form: str, long_form: str, window: str) -> str:
+    """Prefer the longest window suffix whose word initials spell ``short_form`` ("Proximal Policy
     Optimization (PPO)", where the letter match alone stops at "Policy Optimization")."""
     words = window.split()
-    letters = sum(map(str.isalnum, short))
-    initial = next(filter(str.isalnum, short.lower()), "")
-    for k in range(min(len(words), letters + 2), len(long.split()), -1):
+    letters = sum(map(str.isalnum, short_form))
+    initial = next(filter(str.isalnum, short_form.lower()), "")
+    for k in range(min(len(words), letters + 2), len(long_form.split()), -1):
         head = words[-k]  # the candidate is words[-k:], sliced only when it passes the first-word tests
         first = head.lstrip("-/")
         if first and first.lower()[0] != initial:  # cheap reject: initials_match wants the first letter here
             continue
-        if head.lower() not in _LF_STOP and initials_match(short, words[-k:]):
+        if head.lower() not in _LF_STOP and initials_match(short_form, words[-k:]):
             return " ".join(words[-k:])
-    return long
+    return long_form
 
 
-def _valid(short: str, long: str) -> bool:
-    """Whether ``long`` can be the long form of ``short`` (which matched ``_SHORT``, so it holds a
-    capital and is no number): the cheap character tests come first (an empty ``long`` fails the
+def _valid(short_form: str, long_form: str) -> bool:
+    """Whether ``long_form`` can be the long form of ``short_form`` (which matched ``_SHORT``, so it holds a
+    capital and is no number): the cheap character tests come first (an empty ``long_form`` fails the
     length test), and the short form is looked for among the long form's words only when it is
     written in it at all."""
-    if len(long) <= len(short) or not long[0].isalnum():
+    if len(long_form) <= len(short_form) or not long_form[0].isalnum():
         return False
-    words = long.split()
-    letters = sum(map(str.isalpha, short))
+    words = long_form.split()
+    letters = sum(map(str.isalpha, short_form))
     if words[0].lower() in _LF_STOP or len(words) > min(letters + 5, letters * 2 + 1):
         return False
-    short_lowered, long_lowered = short.lower(), long.lower()
+    short_lowered, long_lowered = short_form.lower(), long_form.lower()
     if short_lowered in long_lowered and short_lowered in long_lowered.split():
         return False
-    return not _BRACKET_OR_COLON.search(long)
+    return not _BRACKET_OR_COLON.search(long_form)
 
 
-#: (short, long, short_start, short_end, long_start, long_end): an :class:`AcronymDef` as the component
+#: (short_form, long_form, short_start, short_end, long_start, long_end): an :class:`AcronymDef` as the component
 #: reads it (building the frozen dataclass costs ~2 us a definition).
 _Definition = tuple[str, str, int, int, int, int]
 
@@ -145,22 +145,22 @@ def _short_first(text: str, match: re.Match) -> _Definition | None:
         return None
     window = " ".join(words)
     window_start += first
-    long = best_long_form(inner, window)
-    if not long:
+    long_form = best_long_form(inner, window)
+    if not long_form:
         return None
-    long = long.lstrip("\"“'`‘")
-    long = _extend(inner, long.strip(" ,"), window.strip(" ,"))
-    if not _valid(inner, long):
+    long_form = long_form.lstrip("\"“'`‘")
+    long_form = _extend(inner, long_form.strip(" ,"), window.strip(" ,"))
+    if not _valid(inner, long_form):
         return None
-    long_start = window_start + window.rfind(long)
-    if text[long_start:long_start + len(long)] != long:  # the window had line breaks or double spaces
-        found = text.rfind(long.split()[0], window_start, paren)
+    long_start = window_start + window.rfind(long_form)
+    if text[long_start:long_start + len(long_form)] != long_form:  # the window had line breaks or double spaces
+        found = text.rfind(long_form.split()[0], window_start, paren)
         long_start = found if found >= 0 else long_start
-        long = text[long_start:paren].rstrip(" ,\t\n")
-        if not long or not _valid(inner, " ".join(long.split())):
+        long_form = text[long_start:paren].rstrip(" ,\t\n")
+        if not long_form or not _valid(inner, " ".join(long_form.split())):
             return None
     s0 = match.start(1) + group.find(inner)
-    return inner, long, s0, s0 + len(inner), long_start, long_start + len(long)
+    return inner, long_form, s0, s0 + len(inner), long_start, long_start + len(long_form)
 
 
 def _last_words(raw: str, cut: int) -> tuple[list[str], int]:
@@ -181,15 +181,15 @@ def _long_inside(text: str, match: re.Match) -> _Definition | None:
     before = text[max(0, match.start() - 16):match.start()]
     if not before or before[-1:] not in " \t" or not before.split():
         return None
-    short = before.split()[-1]
-    if not _SHORT.match(short):
+    short_form = before.split()[-1]
+    if not _SHORT.match(short_form):
         return None
-    short_start = match.start() - len(before) + before.rfind(short)
-    long = best_long_form(short, inner)
-    if long != inner or not _valid(short, inner):
+    short_start = match.start() - len(before) + before.rfind(short_form)
+    long_form = best_long_form(short_form, inner)
+    if long_form != inner or not _valid(short_form, inner):
         return None
     l0 = match.start(1) + match.group(1).find(inner)
-    return short, inner, short_start, short_start + len(short), l0, l0 + len(inner)
+    return short_form, inner, short_start, short_start + len(short_form), l0, l0 + len(inner)
 
 
 def find_acronyms(text: str, start: int = 0) -> list[AcronymDef]:
@@ -216,6 +216,6 @@ class Acronyms:
 
     def __call__(self, doc: Doc) -> Doc:
         table = acronyms(doc)
-        for short, long, _, _, long_start, long_end in _definitions(text_of(doc)):
-            table.setdefault(short, (long, long_start, long_end))
+        for short_form, long_form, _, _, long_start, long_end in _definitions(text_of(doc)):
+            table.setdefault(short_form, (long_form, long_start, long_end))
         return doc

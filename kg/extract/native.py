@@ -3,19 +3,20 @@
 setup.py builds them when a C compiler is there; without one the install still works and
 the pure-Python code they replace runs instead, with the same results (the tests compare
 the two, and under ``CI=true`` fail if the module was not built). ``PAPERKG_PURE_PYTHON=1``
-in the environment leaves them out, to compare or to rule them out when something looks wrong.
+in the environment leaves them out (and the compiled modules of ``kg/_compiled.py``), to compare
+or to rule them out when something looks wrong.
 """
 
 from __future__ import annotations
 
-import os
 from types import ModuleType
 
-#: Set to a non-empty value (other than "0") to run without the C speedups.
-PURE_PYTHON_VARIABLE = "PAPERKG_PURE_PYTHON"
+from kg._compiled import PURE_PYTHON_VARIABLE, pure_python
+
+__all__ = ["NATIVE", "PURE_PYTHON_VARIABLE", "speedups"]
 
 speedups: ModuleType | None = None
-if os.environ.get(PURE_PYTHON_VARIABLE, "0") in ("", "0"):
+if not pure_python():
     try:
         from kg.extract import _speedups as speedups
     except ImportError:  # built without a C compiler
