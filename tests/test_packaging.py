@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -40,6 +41,23 @@ def test_wheel_holds_the_c_trie_when_a_compiler_is_there(wheel):
         pytest.skip("no C compiler: the wheel is pure Python")
     names = zipfile.ZipFile(wheel).namelist()
     assert any(n.startswith("kg/extract/_speedups.") and n.endswith(".so") for n in names), names
+
+
+def test_wheel_holds_each_compiled_module_with_its_source_and_record(wheel):
+    """setup.py compiles kg._compiled.COMPILED_MODULES with Cython (optional too): the wheel keeps
+    the .py beside each, and the record of which source it was compiled from."""
+    from kg._compiled import COMPILED_MODULES, SOURCE_SUFFIX
+
+    if not shutil.which("cc") and os.environ.get("CI") != "true":
+        pytest.skip("no C compiler: the wheel is pure Python")
+    archive = zipfile.ZipFile(wheel)
+    names = set(archive.namelist())
+    for module in COMPILED_MODULES:
+        path = module.replace(".", "/")
+        compiled = [n for n in names if n.startswith(path + ".") and n.endswith(".so")]
+        assert len(compiled) == 1 and path + ".py" in names, module
+        record = archive.read(compiled[0] + SOURCE_SUFFIX).decode().strip()
+        assert record == hashlib.sha256(archive.read(path + ".py")).hexdigest(), module
 
 
 def test_installed_package_imports_the_mounted_packages():
