@@ -378,6 +378,8 @@ typedef struct {
     Py_ssize_t n_alternatives;
     Alternative *alternatives;
     Py_ssize_t *by_first_byte[256]; /* per first byte: alternative indices in order, -1 terminated */
+    Py_ssize_t n_kinds;             /* 0 unless kinds were given */
+    uint64_t *kind_masks;           /* per alternative: bit k set when it reports kind k */
 } KeywordMatcher;
 
 static void KeywordMatcher_dealloc(KeywordMatcher *self) {
@@ -390,6 +392,7 @@ static void KeywordMatcher_dealloc(KeywordMatcher *self) {
         PyMem_Free(alt->lookahead_lengths);
     }
     PyMem_Free(self->alternatives);
+    PyMem_Free(self->kind_masks);
     for (int c = 0; c < 256; c++)
         PyMem_Free(self->by_first_byte[c]);
     Py_TYPE(self)->tp_free((PyObject *)self);
@@ -411,13 +414,54 @@ static char *copy_bytes(PyObject *item, Py_ssize_t *length) {
     return copy;
 }
 
+/* kinds: per alternative, a sequence of kind numbers (0 to 63) it reports; for offsets(). */
+static int set_kinds(KeywordMatcher *self, PyObject *kinds, Py_ssize_t n) {
+    PyObject *sequence = PySequence_Fast(kinds, "kinds must be a sequence");
+    if (sequence == NULL)
+        return -1;
+    if (PySequence_Fast_GET_SIZE(sequence) != n) {
+        PyErr_SetString(PyExc_ValueError, "kinds must give the kinds of each alternative");
+        goto fail;
+    }
+    if ((self->kind_masks = PyMem_Calloc(n ? n : 1, sizeof(uint64_t))) == NULL) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *numbers = PySequence_Fast(PySequence_Fast_GET_ITEM(sequence, i), "each kinds entry must be a sequence");
+        if (numbers == NULL)
+            goto fail;
+        for (Py_ssize_t k = 0; k < PySequence_Fast_GET_SIZE(numbers); k++) {
+            Py_ssize_t kind = PyNumber_AsSsize_t(PySequence_Fast_GET_ITEM(numbers, k), PyExc_OverflowError);
+            if (kind == -1 && PyErr_Occurred()) {
+                Py_DECREF(numbers);
+                goto fail;
+            }
+            if (kind < 0 || kind > 63) {
+                PyErr_SetString(PyExc_ValueError, "kind numbers must be from 0 to 63");
+                Py_DECREF(numbers);
+                goto fail;
+            }
+            self->kind_masks[i] |= (uint64_t)1 << kind;
+            if (kind + 1 > self->n_kinds)
+                self->n_kinds = kind + 1;
+        }
+        Py_DECREF(numbers);
+    }
+    Py_DECREF(sequence);
+    return 0;
+fail:
+    Py_DECREF(sequence);
+    return -1;
+}
+
 static PyObject *KeywordMatcher_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) {
-    PyObject *alternatives;
+    PyObject *alternatives, *kinds = NULL;
     if (kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0) {
         PyErr_SetString(PyExc_TypeError, "KeywordMatcher() takes no keyword arguments");
         return NULL;
     }
-    if (!PyArg_ParseTuple(args, "O:KeywordMatcher", &alternatives))
+    if (!PyArg_ParseTuple(args, "O|O:KeywordMatcher", &alternatives, &kinds))
         return NULL;
     PyObject *sequence = PySequence_Fast(alternatives, "alternatives must be a sequence");
     if (sequence == NULL)
@@ -481,6 +525,8 @@ static PyObject *KeywordMatcher_new(PyTypeObject *type, PyObject *args, PyObject
         self->by_first_byte[c][counts[c]++] = i;
         self->by_first_byte[c][counts[c]] = -1;
     }
+    if (kinds != NULL && set_kinds(self, kinds, n) < 0)
+        goto fail;
     Py_DECREF(sequence);
     return (PyObject *)self;
 fail:
@@ -489,17 +535,11 @@ fail:
     return NULL;
 }
 
-static PyObject *KeywordMatcher_scan(KeywordMatcher *self, PyObject *args) {
-    Py_buffer buffer;
-    Py_ssize_t pos = 0;
-    if (!PyArg_ParseTuple(args, "y*|n:scan", &buffer, &pos))
-        return NULL;
-    const char *chars = buffer.buf;
-    Py_ssize_t n = buffer.len;
-    PyObject *found = PyList_New(0);
-    if (found == NULL)
-        goto done;
-    for (Py_ssize_t i = pos < 0 ? 0 : pos; i + 1 < n; i++) {
+/* The next word at or after blank i, or -1: sets *alternative; the scan goes on at the returned
+ * offset + the alternative's length + 1. */
+static Py_ssize_t next_keyword(const KeywordMatcher *self, const char *chars, Py_ssize_t n, Py_ssize_t i,
+                               Py_ssize_t *alternative) {
+    for (; i + 1 < n; i++) {
         if (chars[i] != ' ')
             continue;
         const char *word = chars + i + 1;
@@ -513,27 +553,93 @@ static PyObject *KeywordMatcher_scan(KeywordMatcher *self, PyObject *args) {
             for (Py_ssize_t k = 0; k < alt->n_lookaheads && !ahead_ok; k++)
                 ahead_ok = alt->lookahead_lengths[k] <= room - alt->length &&
                            memcmp(word + alt->length, alt->lookaheads[k], alt->lookahead_lengths[k]) == 0;
-            if (!ahead_ok)
-                continue;
-            PyObject *row = Py_BuildValue("(nn)", i, *index);
-            if (row == NULL || PyList_Append(found, row) < 0) {
-                Py_XDECREF(row);
-                Py_CLEAR(found);
-                goto done;
+            if (ahead_ok) {
+                *alternative = *index;
+                return i;
             }
-            Py_DECREF(row);
-            i += alt->length; /* the loop's i++ steps past the word's last byte */
-            break;
         }
+    }
+    return -1;
+}
+
+static PyObject *KeywordMatcher_scan(KeywordMatcher *self, PyObject *args) {
+    Py_buffer buffer;
+    Py_ssize_t pos = 0, alternative;
+    if (!PyArg_ParseTuple(args, "y*|n:scan", &buffer, &pos))
+        return NULL;
+    const char *chars = buffer.buf;
+    Py_ssize_t n = buffer.len;
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        goto done;
+    for (Py_ssize_t i = pos < 0 ? 0 : pos; (i = next_keyword(self, chars, n, i, &alternative)) >= 0;) {
+        PyObject *row = Py_BuildValue("(nn)", i, alternative);
+        if (row == NULL || PyList_Append(found, row) < 0) {
+            Py_XDECREF(row);
+            Py_CLEAR(found);
+            goto done;
+        }
+        Py_DECREF(row);
+        i += self->alternatives[alternative].length + 1;
     }
 done:
     PyBuffer_Release(&buffer);
     return found;
 }
 
+/* offsets(blanked, pos=0) -> one list per kind of the offsets (in order) of the words that report it:
+ * what grouping scan()'s rows by their alternative's kinds gives, without a tuple per word. */
+static PyObject *KeywordMatcher_offsets(KeywordMatcher *self, PyObject *args) {
+    Py_buffer buffer;
+    Py_ssize_t pos = 0, alternative;
+    if (!PyArg_ParseTuple(args, "y*|n:offsets", &buffer, &pos))
+        return NULL;
+    if (self->kind_masks == NULL) {
+        PyErr_SetString(PyExc_TypeError, "offsets() needs a matcher built with kinds");
+        PyBuffer_Release(&buffer);
+        return NULL;
+    }
+    const char *chars = buffer.buf;
+    Py_ssize_t n = buffer.len;
+    PyObject *lists = PyList_New(self->n_kinds);
+    if (lists == NULL)
+        goto done;
+    for (Py_ssize_t k = 0; k < self->n_kinds; k++) {
+        PyObject *list = PyList_New(0);
+        if (list == NULL) {
+            Py_CLEAR(lists);
+            goto done;
+        }
+        PyList_SET_ITEM(lists, k, list);
+    }
+    for (Py_ssize_t i = pos < 0 ? 0 : pos; (i = next_keyword(self, chars, n, i, &alternative)) >= 0;) {
+        uint64_t mask = self->kind_masks[alternative];
+        if (mask) {
+            PyObject *offset = PyLong_FromSsize_t(i);
+            if (offset == NULL) {
+                Py_CLEAR(lists);
+                goto done;
+            }
+            for (Py_ssize_t k = 0; mask; k++, mask >>= 1)
+                if ((mask & 1) && PyList_Append(PyList_GET_ITEM(lists, k), offset) < 0) {
+                    Py_DECREF(offset);
+                    Py_CLEAR(lists);
+                    goto done;
+                }
+            Py_DECREF(offset);
+        }
+        i += self->alternatives[alternative].length + 1;
+    }
+done:
+    PyBuffer_Release(&buffer);
+    return lists;
+}
+
 static PyMethodDef KeywordMatcher_methods[] = {
     {"scan", (PyCFunction)KeywordMatcher_scan, METH_VARARGS,
      "scan(blanked, pos=0) -> [(offset of the blank, index of the alternative)] of each word found"},
+    {"offsets", (PyCFunction)KeywordMatcher_offsets, METH_VARARGS,
+     "offsets(blanked, pos=0) -> per kind, the offsets of the words found that report it (needs kinds)"},
     {NULL, NULL, 0, NULL},
 };
 

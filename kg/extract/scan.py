@@ -101,8 +101,23 @@ class _KeywordScan:
 
     pattern: re.Pattern
     kinds: dict[bytes, tuple[str, ...]]
+    kind_names: tuple[str, ...]  #: every registered kind, in the order ``native.offsets`` reports them
     native: Any = None  #: ``_speedups.KeywordMatcher`` over the same alternatives, or None
     native_kinds: tuple[tuple[str, ...], ...] = ()  #: the kinds of each of its alternatives
+
+    def starts(self, data: bytes, pos: int) -> dict[str, list[int]]:
+        """kind -> the offsets (in order) in ``data`` (a blanked text) from ``pos`` where one of its words begins."""
+        if self.native is None:
+            return self.starts_by_pattern(data, pos)
+        return dict(zip(self.kind_names, self.native.offsets(data, pos)))
+
+    def starts_by_pattern(self, data: bytes, pos: int) -> dict[str, list[int]]:
+        """:meth:`starts` from :meth:`words_by_pattern`: the reference for the C grouping, and its fallback."""
+        starts: dict[str, list[int]] = {kind: [] for kind in self.kind_names}
+        for start, kinds in self.words_by_pattern(data, pos):
+            for kind in kinds:
+                starts[kind].append(start)
+        return starts
 
     def words(self, data: bytes, pos: int) -> list[tuple[int, tuple[str, ...]]]:
         """(offset, kinds) of each registered word in ``data`` (a blanked text) from ``pos``."""
@@ -154,10 +169,13 @@ def _build_keyword_scan(start_words: dict[str, set[str]]) -> _KeywordScan:
                                                   if other == first or first.startswith(other) and "" in follows[other]
                                                   for kind in others}))
              for first in follows}
+    kind_names = tuple(sorted(start_words))
     if speedups is None:
-        return _KeywordScan(re.compile(pattern.encode()), kinds)
-    return _KeywordScan(re.compile(pattern.encode()), kinds, speedups.KeywordMatcher(alternatives),
-                        tuple(kinds[b" " + first] for first, _ in alternatives))
+        return _KeywordScan(re.compile(pattern.encode()), kinds, kind_names)
+    native_kinds = tuple(kinds[b" " + first] for first, _ in alternatives)
+    number = {kind: k for k, kind in enumerate(kind_names)}
+    matcher = speedups.KeywordMatcher(alternatives, [[number[kind] for kind in each] for each in native_kinds])
+    return _KeywordScan(re.compile(pattern.encode()), kinds, kind_names, matcher, native_kinds)
 
 
 @dataclass(slots=True)
@@ -176,10 +194,7 @@ def keywords(doc: Workspace) -> Keywords:
     found: Keywords | None = get(doc, "kg_keywords")
     scan = _keyword_scan()
     if found is None or found.scan is not scan:
-        found = Keywords(b" " + blanked(text_of(doc)), {kind: [] for kind in _START_WORDS}, scan)
-        starts = found.starts
-        for start, kinds in scan.words(found.blanked, abstract_start(doc)):
-            for kind in kinds:
-                starts[kind].append(start)
+        data = b" " + blanked(text_of(doc))
+        found = Keywords(data, scan.starts(data, abstract_start(doc)), scan)
         put(doc, "kg_keywords", found)
     return found

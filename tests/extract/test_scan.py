@@ -93,12 +93,14 @@ def test_c_keyword_pass_finds_what_the_pattern_finds() -> None:
                         for _ in range(rng.randint(0, 25)))
         data, pos = b" " + scan.blanked(text), rng.randint(0, 5)
         assert real.words(data, pos) == real.words_by_pattern(data, pos), text
+        assert real.starts(data, pos) == real.starts_by_pattern(data, pos), text
     letters = "abo "
     for _ in range(3000):
         words = {"".join(rng.choice(letters) for _ in range(rng.randint(1, 6))).strip() or "a" for _ in range(6)}
         built = scan._build_keyword_scan({"k1": set(list(words)[:3]), "k2": set(list(words)[3:]) | {"1"}})
         data = b" " + scan.blanked("".join(rng.choice(letters + "1-") for _ in range(rng.randint(0, 40))))
         assert built.native is not None and built.words(data, 0) == built.words_by_pattern(data, 0), (words, data)
+        assert built.starts(data, 0) == built.starts_by_pattern(data, 0), (words, data)
 
 
 @needs_speedups
@@ -111,3 +113,12 @@ def test_c_keyword_matcher_checks_its_input() -> None:
     matcher = speedups.KeywordMatcher([(b"on", (b" top of",)), (b"o", ())])
     assert matcher.scan(b" on top of o x on") == [(0, 0), (7, 1), (10, 1), (14, 1)]
     assert matcher.scan(b"") == [] and matcher.scan(b" on", 99) == []
+    with pytest.raises(TypeError):
+        matcher.offsets(b" on")  # built without kinds
+    for bad_kinds, error in (([[0]], ValueError), ([[0], [64]], ValueError), ([[0], None], TypeError),
+                             ([[0], ["a"]], TypeError)):
+        with pytest.raises(error):
+            speedups.KeywordMatcher([(b"on", (b" top of",)), (b"o", ())], bad_kinds)
+    grouped = speedups.KeywordMatcher([(b"on", (b" top of",)), (b"o", ())], [[1], [0, 2]])
+    assert grouped.offsets(b" on top of o x on") == [[7, 10, 14], [0], [7, 10, 14]]
+    assert grouped.offsets(b"") == [[], [], []]
