@@ -224,17 +224,36 @@ def _promises_without_link(text: str, lowered: str) -> bool:
                    if any(cue in lowered_piece for cue in _PROMISE_CUES))
     # each piece found from its cues' offsets (splitting the whole text twice cost ~15 us), searched
     # in place: the pattern looks at no character outside the piece
-    searched = set()
+    searched, ascii_text = set(), text.isascii()
     for cue in _PROMISE_CUES:
         at = lowered.find(cue)
         while at >= 0:
             start, end = lowered.rfind(".", 0, at) + 1, lowered.find(".", at)
             end = len(text) if end < 0 else end
             if start not in searched:
-                if _PROMISE.search(text, start, end):
+                if _promise_between(text, lowered, start, end) if ascii_text else _PROMISE.search(text, start, end):
                     return True
                 searched.add(start)
             at = lowered.find(cue, end)
+    return False
+
+
+#: Every ``_PROMISE`` match begins with one of these, lowercased (a prefix of its first word).
+_PROMISE_STARTS = ("code", "data", "model", "we", "checkpoints", "implementation", "benchmark", "resources", "tool",
+                   "source", "artifacts", "library", "framework", "suite", "pipeline", "upon", "after")
+
+
+def _promise_between(text: str, lowered: str, start: int, end: int) -> bool:
+    """Whether ``_PROMISE.search(text, start, end)`` finds a promise, for ASCII ``text``: the pattern
+    is tried only where one of its first words begins (``re.I`` with a leading alternation tried
+    every character: ~35k instructions per abstract, 2% of the extractor's). Only for ASCII:
+    ``re.I`` also matches "ſ" to "s" and "K" (Kelvin) to "k", which ``str.find`` on lowered text would miss."""
+    for word in _PROMISE_STARTS:
+        at = lowered.find(word, start, end)
+        while at >= 0:
+            if _PROMISE.match(text, at, end):
+                return True
+            at = lowered.find(word, at + 1, end)
     return False
 
 

@@ -66,7 +66,7 @@ def put(doc: Workspace, name: str, value: Any) -> None:
     doc.user_data[("._.", name, None, None)] = value
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A span one component believes is an entity (mutable until ``kg_roles`` settles it)."""
 

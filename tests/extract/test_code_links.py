@@ -68,3 +68,38 @@ def test_code_promised_only_without_link(text: str, promised: bool) -> None:
 
 def test_a_bare_host_followed_by_another_url_is_not_a_repository() -> None:
     assert find_repositories("github.com/ https://github.com /") == []
+
+
+def test_promise_search_from_start_words_finds_what_the_pattern_finds() -> None:
+    """``_promise_between`` (the pattern tried at its first words) against ``_PROMISE.search`` on
+    random ASCII sentences built from the pattern's own words, in random case."""
+    import random
+
+    from kg.extract.code_links import _PROMISE, _promise_between
+
+    words = ("code codes source data dataset datasets models model weights checkpoints implementation benchmark "
+             "resources toolkit toolbox artifacts library framework suite pipeline we will plan to intend commit "
+             "promise publicly fully release open-source open source make public available share upon after "
+             "acceptance publication is are have been has be to would shall being soon made released sourced "
+             "freely openly all accessible shared the our x weightsy wed subcode").split()
+    promises = ("code will be released", "we plan to release", "upon acceptance", "models are publicly available",
+                "the dataset would be made publicly available", "we will open-source", "toolkit has been released",
+                "we intend to make our code public", "after publication", "checkpoints are to be shared")
+    rng = random.Random(5)
+    found = 0
+    for _ in range(20000):
+        pieces = [rng.choice(words) for _ in range(rng.randint(1, 12))]
+        if rng.random() < 0.5:  # a promise, maybe broken by a word put in or taken out
+            promise = rng.choice(promises).split()
+            if rng.random() < 0.5:
+                promise.insert(rng.randint(0, len(promise)), rng.choice(words))
+            if rng.random() < 0.3:
+                promise.pop(rng.randrange(len(promise)))
+            pieces[rng.randint(0, len(pieces)):0] = promise
+        sentence = "".join(piece + rng.choice("  ,-\n") for piece in pieces)
+        sentence = "".join(c.upper() if rng.random() < 0.1 else c for c in sentence)
+        start = rng.randint(0, 3)
+        expected = _PROMISE.search(sentence, start) is not None
+        found += expected
+        assert _promise_between(sentence, sentence.lower(), start, len(sentence)) is expected, sentence
+    assert 1000 < found < 19000  # both outcomes are tested (~1,800 promises found)
