@@ -70,3 +70,27 @@ def test_claims_are_those_of_the_plain_rule() -> None:
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
         assert results.find_results(text) == _plain_results(text), text
+
+
+def test_metric_pre_check_never_turns_away_a_metric_before_a_number() -> None:
+    """``_may_end_metric`` against ``_METRIC_BEFORE.search`` on random windows built from metric
+    words, connectors, "up to" and other words, with and without blanks between them."""
+    pieces = ("accuracy", "top-1", "top-5 accuracy", "acc", "acc.", "F1", "F1-score", "F1 score", "BLEU", "BLEU score",
+              "ROUGE", "ROUGE-L", "ROUGE-2", "METEOR", "CIDEr", "mAP", "mIoU", "AP", "AUC", "AUROC", "recall",
+              "precision", "pass@1", "Pass@10", "success rate", "win-rate", "win rate", "FID", "FVD", "PSNR", "SSIM",
+              "LPIPS", "WER", "CER", "EM", "perplexity", "PPL", "NDCG", "NDCG@10", "MRR", "Hits@1", "R@5",
+              "Recall@20", "IoU", "Dice", "score", "point", "points", "CLIPScore", "throughput", "speedup",
+              "latency", "zero-shot", "average", "exact match", "macro-", "of", "by", "to", "at", "reaching", "=",
+              ":", "up to", "over", "about", "nearly", "the", "model", "improves", "(", "scores", "rates", "APs",
+              "x", "1.5", "%")
+    rng = random.Random(11)
+    found = rejected = 0
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) + rng.choice(("", " ", " ", "  ", "\n", "\t")) for _ in range(rng.randint(1, 9)))
+        lo = rng.randint(0, 3)
+        match = results._METRIC_BEFORE.search(text, lo, len(text))
+        passes = results._may_end_metric(text, lo, len(text))
+        assert passes or match is None, text
+        found += match is not None
+        rejected += not passes
+    assert found > 5000 and rejected > 2000  # (~15,000 and ~3,700: both outcomes are tested)
