@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -13,19 +15,11 @@ from kg.ids import ARXIV_ID, strip_arxiv_version
 from kg.extract.state import Candidate, abstract_start, cands, text_of
 
 
-def _has_id_hint(text: str) -> bool:
-    """A pre-check: hardly any abstract cites an arXiv id (6 in 1,902 pass it). Every id holds a
-    "." or "/" followed by digits (the ".1372" of "2405.13729", the "/9901001" of
-    "hep-th/9901001"): ``str.find`` jumps between them (the regex ``\\.\\d{4}`` stepped through
-    every character: ~20k instructions an abstract, against ~1k). ``str.isdigit`` holds for every
-    ``\\d`` and more, so no id is missed."""
-    for mark, digits in ((".", 4), ("/", 7)):
-        at = text.find(mark)
-        while at >= 0:
-            if text[at + 1:at + 1 + digits].isdigit() and len(text) > at + digits:
-                return True
-            at = text.find(mark, at + 1)
-    return False
+#: Pre-checks: hardly any abstract cites an arXiv id (6 in 1,902 pass them). Each starts with a
+#: literal character, so the regex engine jumps from "." to "." (or "/") with a fast scan instead
+#: of trying a pattern led by ``\d`` at every position: ~2 us instead of ~100 us per abstract.
+_NEW_ID_HINT = re.compile(r"\.\d{4}")  # the ".1372" of "2405.13729"
+_OLD_ID_HINT = re.compile(r"/\d{7}")  # the "/9901001" of "hep-th/9901001"
 
 
 class ArxivCites:
@@ -33,7 +27,7 @@ class ArxivCites:
 
     def __call__(self, doc: Doc) -> Doc:
         out, text = cands(doc), text_of(doc)
-        if not _has_id_hint(text):
+        if not (_NEW_ID_HINT.search(text) or _OLD_ID_HINT.search(text)):
             return doc
         for match in ARXIV_ID.finditer(text, abstract_start(doc)):
             before = text[max(0, match.start() - 20):match.start()].lower()

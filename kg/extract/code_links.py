@@ -215,7 +215,12 @@ def code_promised(text: str) -> bool:
 def _promises_without_link(text: str, lowered: str) -> bool:
     """:func:`code_promised` for a text already known to name no repository host."""
     # the rarer condition first: 57% of abstracts have no promise word, 30% have a link
-    if not any(word in lowered for word in _PROMISE_WORDS) or _names_link(lowered):
+    for word in _PROMISE_WORDS:  # (a loop rather than any(…): compiled, a generator expression is an object)
+        if word in lowered:
+            break
+    else:
+        return False
+    if _names_link(lowered):
         return False
     # A promise never spans a full stop and always holds a cue word: search only the pieces
     # between full stops with a cue (searching the whole abstract cost ~0.4 ms).

@@ -279,11 +279,14 @@ def _rounded(confidence: float) -> float:
 def _to_mention(cand: Candidate, sentence: int, evidence: str, field: str, shift: int) -> Mention:
     """One settled candidate as a mention of ``field`` (its offsets moved back by ``shift``)."""
     name = " ".join(cand.name.split())
-    if cand.aliases:
-        key = normalise_name(name)
-        aliases = tuple(a for a in dict.fromkeys(" ".join(a.split()) for a in cand.aliases) if normalise_name(a) != key)
-    else:
-        aliases = ()
+    aliases: tuple[str, ...] = ()
+    if cand.aliases:  # each spelling once, in order, but none that normalises like the name
+        key, spellings = normalise_name(name), {}
+        for alias in cand.aliases:  # (loops, not generator expressions: compiled, each of those is an object)
+            alias = " ".join(alias.split())
+            if alias not in spellings and normalise_name(alias) != key:
+                spellings[alias] = None
+        aliases = tuple(spellings)
     return Mention.of_fields(_LABELS[cand.label], name, _RELATIONS[cand.relation], cand.rule, _rounded(cand.confidence),
                              cand.start - shift, cand.end - shift, sentence, evidence, field, aliases,
                              dict(cand.properties))
