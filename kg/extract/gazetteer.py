@@ -39,7 +39,6 @@ _RUN_MARKS = bytes(b if chr(b).isalpha() and b < 128 or chr(b) in "_.+" else ord
                    else ord(" ") for b in range(256))
 _MARKED_DIGIT_OR_HYPHEN = re.compile(rb"#[#\w.+]*")
 _MARKED_RUN = re.compile(rb"[#\w.+]*")
-#: Where a compound word is cut into a known prefix and the rest (the reference for ``_cut_offsets``).
 _CUTS = re.compile(r"-|(?<=[A-Za-z])(?=\d)")
 _SENTENCE_GLUE = re.compile(r"\.(?=[A-Z][a-z])")
 _DOT_WORD = re.compile(r"\.[a-z]{2,}")
@@ -174,7 +173,8 @@ class GazetteerMatcher:
         return found
 
     def _split_known(self, word: str) -> tuple[int | None, str]:
-        for cut in reversed(_cut_offsets(word)):
+        cuts = [m.start() for m in _CUTS.finditer(word)]
+        for cut in reversed(cuts):
             prefix = word[:cut]
             if len(prefix) >= 3 and prefix.lower() in self.prefix_forms and self._prefix_ok(prefix):
                 return self.prefix_forms[prefix.lower()], word[cut:].lstrip("-")
@@ -187,21 +187,6 @@ class GazetteerMatcher:
             entry = self.entries[self.surface_index[prefix]]
             return entry.label == "Method" or prefix.isupper() or not self.lex.is_common(prefix)
         return len(prefix) >= 5 and bool(_INNER_CAP.search(prefix)) and not self.lex.is_common(prefix)
-
-
-def _cut_offsets(word: str) -> list[int]:
-    """Where ``_CUTS`` matches in ``word``, in order: each hyphen, and each digit after an ASCII
-    letter (a loop over the characters: the regex tried its look-behind at every one, and made
-    a match object for each cut; tests/extract/test_gazetteer.py fuzzes the two)."""
-    cuts = []
-    letter = False  # the previous character is an ASCII letter
-    for i, char in enumerate(word):
-        if char == "-":
-            cuts.append(i)
-        elif letter and char.isdecimal():  # (``\d`` is any Unicode decimal digit, as ``isdecimal``)
-            cuts.append(i)
-        letter = char.isascii() and char.isalpha()
-    return cuts
 
 
 def _in_url(text: str, start: int, end: int) -> bool:

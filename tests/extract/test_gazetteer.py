@@ -38,15 +38,3 @@ def test_c_compound_words_takes_ascii_only() -> None:
     with pytest.raises(ValueError):
         speedups.compound_words("naïve-Bayes")
     assert list(_compound_words("naïve-Bayes")) == [(0, 11, "naïve-Bayes")]  # non-ASCII text: the Python scan
-
-
-def test_cut_offsets_are_where_the_cut_pattern_matches() -> None:
-    import random
-
-    from kg.extract.gazetteer import _CUTS, _cut_offsets
-
-    rng = random.Random(21)
-    alphabet = "aZq09-_.+ü٣Ⅻ²"  # a non-ASCII letter, an Arabic-Indic digit, a numeral letter, a superscript
-    for _ in range(30000):
-        word = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
-        assert _cut_offsets(word) == [m.start() for m in _CUTS.finditer(word)], word
