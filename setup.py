@@ -4,7 +4,7 @@
   trie, compound words, the keyword pass and sentence splitting (together 1.47x fewer
   instructions per abstract; each scan's pure-Python reference gives the same results).
 * The modules of ``kg._compiled.COMPILED_MODULES`` (the extractor's rules, unchanged Python)
-  are compiled with Cython, which pyproject.toml lists as a build requirement: ~15% fewer
+  are compiled with Cython, which pyproject.toml lists as a build requirement: ~17% fewer
   instructions per abstract again. Beside each one goes a ``.source`` file with the SHA-256 of
   the source it was compiled from; ``kg/_compiled.py`` imports a compiled module only while that
   still matches the ``.py`` (an edited source runs as Python until the next build).

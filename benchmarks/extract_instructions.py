@@ -2,7 +2,7 @@
 
 A cost figure that does not move with the machine's load:
 
-    python benchmarks/extract_instructions.py [--papers 300] [--data /work/shared/data] [--pure-python]
+    python benchmarks/extract_instructions.py [--papers 300] [--data /work/shared/data] [--pure-python] [--keep FILE]
 
 Wall-clock and CPU-time rates on this machine vary by 10-25% between runs of the same code
 (a shared host), which hides any change smaller than that. Instruction counts repeat to
@@ -14,8 +14,11 @@ The script re-runs itself under ``valgrind --tool=callgrind`` (Debian: ``apt-get
 valgrind``; about 2.5 minutes), warms the extractor on a third of the HF API papers, and
 counts only the extraction of ``--papers`` others: collection is switched on inside
 ``functools.reduce``, which nothing else calls. It prints instructions per abstract, and
-how they divide between regular expressions, the interpreter, the C speedups, memory
-management and the garbage collector (self cost of the C functions, by name).
+how they divide between regular expressions, the interpreter, the compiled modules, the C
+speedups, memory management and the garbage collector (self cost of the C functions, by name).
+``--pure-python`` counts the extractor run as Python (``PAPERKG_PURE_PYTHON=1``); ``--keep FILE``
+saves the profile, for ``callgrind_annotate --inclusive=yes FILE``: the compiled modules'
+functions (``__pyx_pw_…``) appear there by name, with what they and their callees cost.
 """
 
 from __future__ import annotations
