@@ -56,7 +56,7 @@ GENERIC_NAMES = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One canonical entity of a gazetteer."""
 

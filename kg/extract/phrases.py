@@ -120,7 +120,7 @@ class WordTokens:
         return start, start + len("".join(self.pieces[i:j]).lstrip(" "))
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     """What a phrase's lower-cased tokens stand for."""
 
