@@ -25,15 +25,19 @@ from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 ROOT = Path(__file__).resolve().parent
-#: The suffix of the record beside a compiled module (``kg._compiled.SOURCE_SUFFIX``).
-RECORD_SUFFIX = ".source"
+#: kg/_compiled.py, which says what is compiled and how its records are named (setup.py reads it
+#: as text: importing ``kg`` needs its dependencies).
+COMPILED_SPEC = (ROOT / "kg" / "_compiled.py").read_text(encoding="utf-8")
 
 
 def compiled_modules() -> list[str]:
-    """``kg._compiled.COMPILED_MODULES``, read from the file (importing ``kg`` needs its dependencies)."""
-    text = (ROOT / "kg" / "_compiled.py").read_text(encoding="utf-8")
-    block = re.search(r"^COMPILED_MODULES = \((.*?)^\)", text, re.S | re.M)
+    """``kg._compiled.COMPILED_MODULES``."""
+    block = re.search(r"^COMPILED_MODULES = \((.*?)^\)", COMPILED_SPEC, re.S | re.M)
     return re.findall(r'"([\w.]+)"', block.group(1))
+
+
+#: ``kg._compiled.SOURCE_SUFFIX``: the suffix of the record beside a compiled module.
+RECORD_SUFFIX = re.search(r'^SOURCE_SUFFIX = "([^"]+)"$', COMPILED_SPEC, re.M).group(1)
 
 
 def cython_extensions() -> list[Extension]:

@@ -70,15 +70,16 @@ def test_modules_not_listed_are_left_to_python(tmp_path: Path) -> None:
     assert CompiledFinder().find_spec("kg.ids", None) is None
 
 
-def test_every_listed_module_exists_and_setup_reads_the_same_list() -> None:
+def test_every_listed_module_exists_and_setup_reads_the_same_list_and_suffix() -> None:
     for name in COMPILED_MODULES:
         assert (ROOT / (name.replace(".", "/") + ".py")).is_file(), name
-    code = "import setup; print('\\n'.join(setup.compiled_modules()))"
+    code = "import setup; print(setup.RECORD_SUFFIX); print('\\n'.join(setup.compiled_modules()))"
     env = dict(os.environ, PAPERKG_COMPILE="0")
     # setup.py calls setup() on import: give it a harmless command
     out = subprocess.run([sys.executable, "-c", f"import sys; sys.argv = ['setup.py', '--name']; {code}"], cwd=ROOT,
                          env=env, capture_output=True, text=True, check=True).stdout.split()
-    assert tuple(out[1:]) == COMPILED_MODULES  # (the first line is the project's name)
+    assert out[1] == SOURCE_SUFFIX  # (the first line is the project's name)
+    assert tuple(out[2:]) == COMPILED_MODULES
 
 
 def _import_status(env: dict[str, str]) -> dict[str, str]:
