@@ -29,6 +29,9 @@
  *
  * split_sentences(text, start): the sentence spans of kg/extract/sentences.py (reference:
  * _scan_sentences; ~34 us per abstract in Python, ~9 here; 2% of the extractor's instructions).
+ *
+ * acronym_definitions(text, start): the acronym definitions of kg/extract/acronyms.py (reference:
+ * _scan_definitions; ~95k instructions an abstract compiled, 7% of the extractor's).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -778,17 +781,462 @@ fail:
     return NULL;
 }
 
+/* ---- Acronym definitions (reference: kg/extract/acronyms.py, _scan_definitions and the functions it
+ * calls; ~95k instructions an abstract in compiled Python, 7% of the extractor's). ASCII text only.
+ *
+ *   acronym_definitions(text, start) -> [(short, long, short_start, short_end, long_start, long_end)]
+ *
+ * Every "(...)" of 1-120 characters without a parenthesis, left to right without overlap, is read
+ * first as "Long Form (SF)" (_short_first), else as "SF (Long Form)" (_long_inside). Whitespace is
+ * str.isspace() on ASCII (is_space) and words are what str.split() makes. It returns None where the
+ * Python code would index from the end of the text (a long form not found in its own window, which
+ * the window's construction rules out): the caller then runs the Python code on that text. */
+
+#define ACRONYM_MAX_WORDS 64  /* words kept from a window or a long form: more is never a long form */
+#define ACRONYM_MAX_PARTS 128 /* word parts initials_match tries (the window has at most 14 words) */
+
+static const char *const ACRONYM_STOP_WORDS[] = {"the", "a", "an", "of", "in", "on", "for", "and", "or", "to",
+                                                 "with", "by", "we", "our", "this", "that", "is", "are"};
+
+typedef struct {
+    const unsigned char *s;
+    Py_ssize_t n;
+} Span;
+
+static inline unsigned char to_lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c; }
+static inline int is_alnum(unsigned char c) { return is_letter(c) || (c >= '0' && c <= '9'); }
+
+/* _LF_STOP membership of a word, in any case. */
+static int is_stop_word(Span w) {
+    for (size_t k = 0; k < sizeof(ACRONYM_STOP_WORDS) / sizeof(ACRONYM_STOP_WORDS[0]); k++) {
+        const char *stop = ACRONYM_STOP_WORDS[k];
+        Py_ssize_t length = (Py_ssize_t)strlen(stop), i = 0;
+        if (length != w.n)
+            continue;
+        while (i < length && to_lower(w.s[i]) == (unsigned char)stop[i])
+            i++;
+        if (i == length)
+            return 1;
+    }
+    return 0;
+}
+
+/* str.split(): up to max words of s; returns how many there are (it may be more than max). */
+static Py_ssize_t split_words(Span s, Span *words, Py_ssize_t max) {
+    Py_ssize_t count = 0, i = 0;
+    while (i < s.n) {
+        while (i < s.n && is_space(s.s[i]))
+            i++;
+        if (i == s.n)
+            break;
+        Py_ssize_t j = i;
+        while (j < s.n && !is_space(s.s[j]))
+            j++;
+        if (count < max)
+            words[count] = (Span){s.s + i, j - i};
+        count++;
+        i = j;
+    }
+    return count;
+}
+
+static Span strip_chars(Span s, const char *chars, int left, int right) {
+    while (left && s.n > 0 && strchr(chars, s.s[0]) != NULL && s.s[0] != '\0') {
+        s.s++;
+        s.n--;
+    }
+    while (right && s.n > 0 && strchr(chars, s.s[s.n - 1]) != NULL && s.s[s.n - 1] != '\0')
+        s.n--;
+    return s;
+}
+
+static Span strip_space(Span s) {
+    while (s.n > 0 && is_space(s.s[0])) {
+        s.s++;
+        s.n--;
+    }
+    while (s.n > 0 && is_space(s.s[s.n - 1]))
+        s.n--;
+    return s;
+}
+
+/* Offset of the last (or first) occurrence of needle in hay[lo:hi], or -1 (str.rfind / str.find). */
+static Py_ssize_t find_in(const unsigned char *hay, Py_ssize_t lo, Py_ssize_t hi, Span needle, int last) {
+    if (hi - lo < needle.n)
+        return -1;
+    if (last) {
+        for (Py_ssize_t i = hi - needle.n; i >= lo; i--)
+            if (memcmp(hay + i, needle.s, needle.n) == 0)
+                return i;
+    } else {
+        for (Py_ssize_t i = lo; i <= hi - needle.n; i++)
+            if (memcmp(hay + i, needle.s, needle.n) == 0)
+                return i;
+    }
+    return -1;
+}
+
+/* _SHORT.match: 1-12 characters, the first a letter or digit, the rest [A-Za-z0-9-+&.'], and the
+ * first letter a capital. */
+static int short_form_shape(Span s) {
+    if (s.n < 1 || s.n > 12 || !is_alnum(s.s[0]))
+        return 0;
+    for (Py_ssize_t i = 1; i < s.n; i++) {
+        unsigned char c = s.s[i];
+        if (!is_alnum(c) && c != '-' && c != '+' && c != '&' && c != '.' && c != '\'')
+            return 0;
+    }
+    for (Py_ssize_t i = 0; i < s.n; i++) {
+        if (s.s[i] >= 'a' && s.s[i] <= 'z')
+            return 0;
+        if (s.s[i] >= 'A' && s.s[i] <= 'Z')
+            return 1;
+    }
+    return 0;
+}
+
+/* best_long_form: where the shortest suffix of candidate holding the short form's letters in order
+ * (the first at a word start) begins, or -1. */
+static Py_ssize_t best_long_form_start(Span short_form, Span candidate) {
+    Py_ssize_t s = short_form.n - 1, i = candidate.n - 1;
+    while (s >= 0) {
+        unsigned char letter = to_lower(short_form.s[s]);
+        if (!is_alnum(letter)) {
+            s--;
+            continue;
+        }
+        Py_ssize_t k = i; /* lowered.rfind(letter, 0, i + 1) */
+        while (k >= 0 && to_lower(candidate.s[k]) != letter)
+            k--;
+        i = k;
+        if (s == 0)
+            while (i > 0 && is_alnum(candidate.s[i - 1])) {
+                k = i - 1; /* lowered.rfind(letter, 0, i) */
+                while (k >= 0 && to_lower(candidate.s[k]) != letter)
+                    k--;
+                i = k;
+            }
+        if (i < 0)
+            return -1;
+        i--;
+        s--;
+    }
+    while (i >= 0 && candidate.s[i] != ' ' && candidate.s[i] != '\n')
+        i--;
+    return i + 1;
+}
+
+typedef struct {
+    const unsigned char *letters; /* the short form's letters and digits, lower-cased */
+    Py_ssize_t n_letters, n_parts;
+    Span parts[ACRONYM_MAX_PARTS];
+    uint8_t skippable[ACRONYM_MAX_PARTS]; /* a stop word, or written with a lower-case first letter */
+    uint8_t failed[13][ACRONYM_MAX_PARTS + 1]; /* fits(i, j) known to be false */
+} Initials;
+
+/* initials_match's fits(i, j): parts j.. spell letters i.. (a part may be skipped when skippable). */
+static int initials_fit(Initials *in, Py_ssize_t i, Py_ssize_t j) {
+    if (j == in->n_parts)
+        return i == in->n_letters;
+    if (in->failed[i][j])
+        return 0;
+    if (j > 0 && in->skippable[j] && initials_fit(in, i, j + 1))
+        return 1;
+    Span part = in->parts[j];
+    for (Py_ssize_t n = 1; n <= in->n_letters - i && n <= part.n; n++) {
+        if (in->letters[i + n - 1] != to_lower(part.s[n - 1]))
+            break;
+        if (initials_fit(in, i + n, j + 1))
+            return 1;
+    }
+    in->failed[i][j] = 1;
+    return 0;
+}
+
+/* initials_match(short_form, words): -1 when there are more parts than it keeps. */
+static int initials_match_words(Span short_form, const Span *words, Py_ssize_t n_words) {
+    unsigned char letters[12];
+    Initials in;
+    in.n_letters = 0;
+    for (Py_ssize_t k = 0; k < short_form.n; k++)
+        if (is_alnum(short_form.s[k]))
+            letters[in.n_letters++] = to_lower(short_form.s[k]);
+    in.letters = letters;
+    in.n_parts = 0;
+    for (Py_ssize_t w = 0; w < n_words; w++) {
+        Py_ssize_t a = 0;
+        while (a <= words[w].n) { /* the pieces between "-" and "/"; empty ones dropped */
+            Py_ssize_t b = a;
+            while (b < words[w].n && words[w].s[b] != '-' && words[w].s[b] != '/')
+                b++;
+            if (b > a) {
+                if (in.n_parts == ACRONYM_MAX_PARTS)
+                    return -1;
+                Span part = {words[w].s + a, b - a};
+                in.parts[in.n_parts] = part;
+                in.skippable[in.n_parts++] = (uint8_t)(is_stop_word(part) || (part.s[0] >= 'a' && part.s[0] <= 'z'));
+            }
+            a = b + 1;
+        }
+    }
+    memset(in.failed, 0, sizeof(in.failed));
+    return in.n_parts > 0 && initials_fit(&in, 0, 0);
+}
+
+/* _extend: the longest suffix of window (single-spaced words) whose initials spell the short form,
+ * else long_form. Sets *out; returns -1 when a limit was passed. */
+static int extend_long_form(Span short_form, Span long_form, Span window, Span *out) {
+    Span words[ACRONYM_MAX_WORDS], long_words[1];
+    Py_ssize_t n_words = split_words(window, words, ACRONYM_MAX_WORDS);
+    if (n_words > ACRONYM_MAX_WORDS)
+        return -1;
+    Py_ssize_t n_long = split_words(long_form, long_words, 1), letters = 0;
+    unsigned char initial = 0;
+    for (Py_ssize_t k = 0; k < short_form.n; k++)
+        if (is_alnum(short_form.s[k])) {
+            if (letters++ == 0)
+                initial = to_lower(short_form.s[k]);
+        }
+    Py_ssize_t top = n_words < letters + 2 ? n_words : letters + 2;
+    for (Py_ssize_t k = top; k > n_long; k--) {
+        Span head = words[n_words - k], first = strip_chars(head, "-/", 1, 0);
+        if (first.n > 0 && to_lower(first.s[0]) != initial)
+            continue;
+        if (is_stop_word(head))
+            continue;
+        int match = initials_match_words(short_form, words + n_words - k, k);
+        if (match < 0)
+            return -1;
+        if (match) {
+            Span last = words[n_words - 1];
+            *out = (Span){head.s, last.s + last.n - head.s};
+            return 0;
+        }
+    }
+    *out = long_form;
+    return 0;
+}
+
+/* _valid(short_form, long_form); -1 when a limit was passed. */
+static int valid_long_form(Span short_form, Span long_form) {
+    if (long_form.n <= short_form.n || !is_alnum(long_form.s[0]))
+        return 0;
+    Span words[ACRONYM_MAX_WORDS];
+    Py_ssize_t n_words = split_words(long_form, words, ACRONYM_MAX_WORDS), letters = 0;
+    for (Py_ssize_t k = 0; k < short_form.n; k++)
+        letters += is_letter(short_form.s[k]);
+    Py_ssize_t most = letters + 5 < letters * 2 + 1 ? letters + 5 : letters * 2 + 1;
+    if (is_stop_word(words[0]) || n_words > most)
+        return 0;
+    if (n_words > ACRONYM_MAX_WORDS)
+        return -1;
+    /* short_lowered in long_lowered.split(): a word equal to the short form in any case (which
+       implies short_lowered in long_lowered) */
+    for (Py_ssize_t w = 0; w < n_words; w++) {
+        if (words[w].n != short_form.n)
+            continue;
+        Py_ssize_t i = 0;
+        while (i < short_form.n && to_lower(words[w].s[i]) == to_lower(short_form.s[i]))
+            i++;
+        if (i == short_form.n)
+            return 0;
+    }
+    for (Py_ssize_t i = 0; i < long_form.n; i++)
+        if (strchr("()[]{};:", long_form.s[i]) != NULL && long_form.s[i] != '\0')
+            return 0;
+    return 1;
+}
+
+typedef struct {
+    Span short_form, long_form; /* long_form may point into the window buffer */
+    Py_ssize_t short_start, long_start;
+} Definition;
+
+/* _short_first: "Long Form (SF)"; 1 found, 0 none, -1 defer to Python. */
+static int short_first(const unsigned char *t, Py_ssize_t paren, Py_ssize_t close, unsigned char *buffer,
+                       Definition *out) {
+    Span group = {t + paren + 1, close - paren - 1}, inner = group;
+    if (memchr(group.s, ';', group.n) != NULL || memchr(group.s, ',', group.n) != NULL)
+        for (Py_ssize_t k = 0; k + 1 < group.n; k++)
+            if ((group.s[k] == ';' || group.s[k] == ',') && is_space(group.s[k + 1])) {
+                inner.n = k; /* _SHORT_FORM_END.split(group, 1)[0] */
+                break;
+            }
+    inner = strip_space(inner);
+    if (!short_form_shape(inner))
+        return 0;
+    Py_ssize_t window_start = paren > 160 ? paren - 160 : 0;
+    Span raw = {t + window_start, paren - window_start};
+    Py_ssize_t cut = -1;
+    for (Py_ssize_t k = raw.n - 1; k >= 0 && cut < 0; k--) {
+        unsigned char c = raw.s[k];
+        if (c == '(' || c == ')' || ((c == '.' || c == ';' || c == ':') && k + 1 < raw.n && raw.s[k + 1] == ' '))
+            cut = k;
+    }
+    cut += 1;
+    Span words[ACRONYM_MAX_WORDS];
+    Span rest = {raw.s + cut, raw.n - cut};
+    Py_ssize_t n_all = split_words(rest, words, ACRONYM_MAX_WORDS);
+    if (n_all == 0)
+        return 0;
+    if (n_all > ACRONYM_MAX_WORDS) /* 160 characters hold at most 80 words */
+        return -1;
+    Py_ssize_t first = n_all > 12 ? n_all - 12 : 0; /* _WINDOW_WORDS */
+    window_start += words[first].s - raw.s;
+    Py_ssize_t length = 0;
+    for (Py_ssize_t w = first; w < n_all; w++) {
+        if (w > first)
+            buffer[length++] = ' ';
+        memcpy(buffer + length, words[w].s, words[w].n);
+        length += words[w].n;
+    }
+    Span window = {buffer, length};
+    Py_ssize_t start = best_long_form_start(inner, window);
+    if (start < 0)
+        return 0;
+    Span long_form = {window.s + start, window.n - start};
+    long_form = strip_chars(long_form, "\"'`", 1, 0);
+    long_form = strip_chars(long_form, " ,", 1, 1);
+    Span extended;
+    if (extend_long_form(inner, long_form, strip_chars(window, " ,", 1, 1), &extended) < 0)
+        return -1;
+    long_form = extended;
+    int valid = valid_long_form(inner, long_form);
+    if (valid <= 0)
+        return valid;
+    Py_ssize_t long_start = window_start + find_in(window.s, 0, window.n, long_form, 1);
+    if (long_start < 0)
+        return -1; /* Python would slice from the end of the text */
+    if (long_start + long_form.n > paren || memcmp(t + long_start, long_form.s, long_form.n) != 0) {
+        /* the window had line breaks or double spaces: the long form as the text writes it */
+        Span first_word;
+        split_words(long_form, &first_word, 1);
+        Py_ssize_t found = find_in(t, window_start, paren, first_word, 1);
+        long_start = found >= 0 ? found : long_start;
+        Span written = {t + long_start, long_start < paren ? paren - long_start : 0};
+        written = strip_chars(written, " ,\t\n", 0, 1);
+        if (written.n == 0)
+            return 0;
+        Span written_words[ACRONYM_MAX_WORDS];
+        Py_ssize_t n_written = split_words(written, written_words, ACRONYM_MAX_WORDS), joined = 0;
+        if (n_written > ACRONYM_MAX_WORDS)
+            return -1;
+        unsigned char *spaced = buffer + length + 1; /* " ".join(written.split()), after the window */
+        for (Py_ssize_t w = 0; w < n_written; w++) {
+            if (w > 0)
+                spaced[joined++] = ' ';
+            memcpy(spaced + joined, written_words[w].s, written_words[w].n);
+            joined += written_words[w].n;
+        }
+        valid = valid_long_form(inner, (Span){spaced, joined});
+        if (valid <= 0)
+            return valid;
+        long_form = written;
+    }
+    out->short_form = inner;
+    out->short_start = (group.s - t) + find_in(group.s, 0, group.n, inner, 0);
+    out->long_form = long_form;
+    out->long_start = long_start;
+    return 1;
+}
+
+/* _long_inside: "SF (Long Form)"; 1 found, 0 none, -1 defer to Python. */
+static int long_inside(const unsigned char *t, Py_ssize_t paren, Py_ssize_t close, Definition *out) {
+    Span group = {t + paren + 1, close - paren - 1}, inner = strip_space(group), two[2];
+    if (split_words(inner, two, 2) < 2)
+        return 0;
+    Py_ssize_t before_start = paren > 16 ? paren - 16 : 0;
+    Span before = {t + before_start, paren - before_start};
+    if (before.n == 0 || (before.s[before.n - 1] != ' ' && before.s[before.n - 1] != '\t'))
+        return 0;
+    Span words[16];
+    Py_ssize_t n_words = split_words(before, words, 16);
+    if (n_words == 0)
+        return 0;
+    Span short_form = words[n_words - 1];
+    if (!short_form_shape(short_form))
+        return 0;
+    Py_ssize_t short_start = before_start + find_in(before.s, 0, before.n, short_form, 1);
+    if (best_long_form_start(short_form, inner) != 0)
+        return 0;
+    int valid = valid_long_form(short_form, inner);
+    if (valid <= 0)
+        return valid;
+    out->short_form = short_form;
+    out->short_start = short_start;
+    out->long_form = inner;
+    out->long_start = (group.s - t) + find_in(group.s, 0, group.n, inner, 0);
+    return 1;
+}
+
+static PyObject *acronym_definitions(PyObject *module, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t pos;
+    if (!PyArg_ParseTuple(args, "Un:acronym_definitions", &text, &pos))
+        return NULL;
+    if (!PyUnicode_IS_ASCII(text)) {
+        PyErr_SetString(PyExc_ValueError, "acronym_definitions() takes ASCII text");
+        return NULL;
+    }
+    const unsigned char *t = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (pos < 0)
+        pos = 0;
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    unsigned char buffer[2 * 170 + 2]; /* a window of 160 characters, single-spaced, and its long form */
+    while (pos < n) {
+        const unsigned char *open = memchr(t + pos, '(', n - pos);
+        if (open == NULL)
+            break;
+        Py_ssize_t paren = open - t, close = paren + 1;
+        while (close < n && t[close] != '(' && t[close] != ')')
+            close++;
+        if (close == n || t[close] != ')' || close - paren - 1 < 1 || close - paren - 1 > 120) {
+            pos = paren + 1; /* _PAREN does not match here */
+            continue;
+        }
+        pos = close + 1;
+        Definition definition;
+        int status = short_first(t, paren, close, buffer, &definition);
+        if (status == 0)
+            status = long_inside(t, paren, close, &definition);
+        if (status < 0) {
+            Py_DECREF(found);
+            Py_RETURN_NONE;
+        }
+        if (status == 0)
+            continue;
+        PyObject *row = Py_BuildValue(
+            "(s#s#nnnn)", (const char *)definition.short_form.s, definition.short_form.n,
+            (const char *)definition.long_form.s, definition.long_form.n, definition.short_start,
+            definition.short_start + definition.short_form.n, definition.long_start,
+            definition.long_start + definition.long_form.n);
+        if (row == NULL || PyList_Append(found, row) < 0) {
+            Py_XDECREF(row);
+            Py_DECREF(found);
+            return NULL;
+        }
+        Py_DECREF(row);
+    }
+    return found;
+}
+
 static PyMethodDef module_methods[] = {
     {"compound_words", (PyCFunction)compound_words, METH_O,
      "compound_words(text) -> [(start, end, word)] of the words with a digit or hyphen that start with a letter, in ASCII text"},
     {"split_sentences", (PyCFunction)split_sentences, METH_VARARGS,
      "split_sentences(text, start) -> [(start, end)] of the sentences of ASCII text from start (whitespace-only spans dropped)"},
+    {"acronym_definitions", (PyCFunction)acronym_definitions, METH_VARARGS,
+     "acronym_definitions(text, start) -> [(short, long, short_start, short_end, long_start, long_end)] in ASCII text, "
+     "or None where the Python code must decide"},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef speedups_module = {
     PyModuleDef_HEAD_INIT, "kg.extract._speedups",
-    "The extractor's whole-text scans in C (pure-Python references in kg/extract/phrases.py, gazetteer.py, scan.py, sentences.py).",
+    "The extractor's whole-text scans in C (pure-Python references in kg/extract/phrases.py, gazetteer.py, scan.py, sentences.py, acronyms.py).",
     -1,
     module_methods,
 };
@@ -823,6 +1271,21 @@ PyMODINIT_FUNC PyInit__speedups(void) {
     }
     if (abbreviations == NULL || PyModule_AddObject(module, "SENTENCE_ABBREVIATIONS", abbreviations) < 0) {
         Py_XDECREF(abbreviations);
+        Py_DECREF(module);
+        return NULL;
+    }
+    /* The stop words of acronym long forms, for the test that they equal acronyms._LF_STOP. */
+    Py_ssize_t n_stop = (Py_ssize_t)(sizeof(ACRONYM_STOP_WORDS) / sizeof(ACRONYM_STOP_WORDS[0]));
+    PyObject *stop_words = PyTuple_New(n_stop);
+    for (Py_ssize_t k = 0; stop_words != NULL && k < n_stop; k++) {
+        PyObject *item = PyUnicode_FromString(ACRONYM_STOP_WORDS[k]);
+        if (item == NULL)
+            Py_CLEAR(stop_words);
+        else
+            PyTuple_SET_ITEM(stop_words, k, item);
+    }
+    if (stop_words == NULL || PyModule_AddObject(module, "ACRONYM_STOP_WORDS", stop_words) < 0) {
+        Py_XDECREF(stop_words);
         Py_DECREF(module);
         return NULL;
     }
