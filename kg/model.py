@@ -132,14 +132,24 @@ class Mention:
                   properties: Mapping[str, Any]) -> "Mention":
         """``Mention(...)`` with every field given, for the extractor's hot path: a frozen
         dataclass's ``__init__`` sets its 12 fields one ``object.__setattr__`` at a time (3.1 µs);
-        filling ``__dict__`` at once makes the same object in 0.9 µs. Mention has no
-        ``__post_init__`` or ``__slots__`` (tests/extract/test_mentions.py checks both, and
+        writing them into the new object's ``__dict__`` makes the same object in 0.9 µs (and in a
+        quarter fewer instructions than replacing ``__dict__`` with ``object.__setattr__``). Mention
+        has no ``__post_init__`` or ``__slots__`` (tests/extract/test_mentions.py checks both, and
         that the objects equal those ``Mention(...)`` makes)."""
-        mention = object.__new__(cls)
-        object.__setattr__(mention, "__dict__", {
-            "label": label, "name": name, "relation": relation, "rule": rule, "confidence": confidence,
-            "start": start, "end": end, "sentence": sentence, "evidence": evidence, "field": field,
-            "aliases": aliases, "properties": properties})
+        mention = cls.__new__(cls)
+        fields = mention.__dict__
+        fields["label"] = label
+        fields["name"] = name
+        fields["relation"] = relation
+        fields["rule"] = rule
+        fields["confidence"] = confidence
+        fields["start"] = start
+        fields["end"] = end
+        fields["sentence"] = sentence
+        fields["evidence"] = evidence
+        fields["field"] = field
+        fields["aliases"] = aliases
+        fields["properties"] = properties
         return mention
 
     @classmethod

@@ -173,7 +173,7 @@ class GazetteerMatcher:
         return found
 
     def _split_known(self, word: str) -> tuple[int | None, str]:
-        cuts = [m.start() for m in _CUTS.finditer(word)]
+        cuts = _cuts(word)
         for cut in reversed(cuts):
             prefix = word[:cut]
             if len(prefix) >= 3 and prefix.lower() in self.prefix_forms and self._prefix_ok(prefix):
@@ -187,6 +187,15 @@ class GazetteerMatcher:
             entry = self.entries[self.surface_index[prefix]]
             return entry.label == "Method" or prefix.isupper() or not self.lex.is_common(prefix)
         return len(prefix) >= 5 and bool(_INNER_CAP.search(prefix)) and not self.lex.is_common(prefix)
+
+
+def _cuts(word: str) -> list[int]:
+    """Where ``word`` may be cut before a known prefix: each hyphen, and each digit after a letter
+    (``_CUTS``; an ASCII word is read in C when the speedups were built, ``compound_cuts``:
+    ~2,000 -> ~200 instructions a word)."""
+    if speedups is not None and word.isascii():
+        return speedups.compound_cuts(word)
+    return [match.start() for match in _CUTS.finditer(word)]
 
 
 def _in_url(text: str, start: int, end: int) -> bool:

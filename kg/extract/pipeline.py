@@ -266,14 +266,16 @@ def _from_row(row: tuple) -> Mention:
 _ROUNDED: dict[float, float] = {}
 
 
-def _rounded(confidence: float) -> float:
-    """``round(confidence, 3)``, memoised in :data:`_ROUNDED` (bounded)."""
-    value = _ROUNDED.get(confidence)
-    if value is None:
+def _rounded(confidence):  # (no ``float`` annotation: compiled, it would make a C double to box again)
+    """``round(confidence, 3)``, memoised in :data:`_ROUNDED` (bounded). A subscript, not ``.get``:
+    ~1,100 instructions a call against ~1,850 (compiled, ``.get`` on a module dict makes a bound method)."""
+    try:
+        return _ROUNDED[confidence]
+    except KeyError:
         if len(_ROUNDED) >= 1024:
             _ROUNDED.clear()
         value = _ROUNDED[confidence] = round(confidence, 3)
-    return value
+        return value
 
 
 def _to_mention(cand: Candidate, sentence: int, evidence: str, field: str, shift: int) -> Mention:

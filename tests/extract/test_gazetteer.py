@@ -34,6 +34,20 @@ def test_c_compound_words_match_the_python_scan() -> None:
 
 
 @needs_speedups
+def test_c_compound_cuts_are_those_of_the_pattern() -> None:
+    """``_speedups.compound_cuts`` against ``_CUTS`` on fuzzed ASCII words."""
+    from kg.extract.gazetteer import _CUTS, _cuts
+
+    rng = random.Random(3)
+    alphabet = "aZ09-_.+xX5/ "
+    for _ in range(20000):
+        word = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        expected = [m.start() for m in _CUTS.finditer(word)]
+        assert _cuts(word) == expected == speedups.compound_cuts(word), word
+    assert _cuts("Qwen²-7B") == [5]  # non-ASCII: the pattern ("²" is no \d digit)
+
+
+@needs_speedups
 def test_c_compound_words_takes_ascii_only() -> None:
     with pytest.raises(ValueError):
         speedups.compound_words("naïve-Bayes")
