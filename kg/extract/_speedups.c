@@ -34,6 +34,8 @@
  *
  * acronym_definitions(text, start): the acronym definitions of kg/extract/acronyms.py (reference:
  * _scan_definitions; ~95k instructions an abstract compiled, 7% of the extractor's).
+ *
+ * AppositionScanner(heads).spans(text, pos): proposals._APPOSITION.finditer (", a novel <head>").
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1247,6 +1249,162 @@ static PyObject *acronym_definitions(PyObject *module, PyObject *args) {
     return found;
 }
 
+/* ---- Appositions (reference: kg/extract/proposals.py, _APPOSITION.finditer; ~6 us an abstract as a
+ * regex: it is tried at every comma, with up to six words and ~47 head nouns after an article).
+ *
+ *   AppositionScanner(heads).spans(text, pos) -> [(start, end)] of
+ *       re.finditer(r",\s*(?:an?|the first|the)\s+(?:[\w\-]+\s+){0,5}?(?:head|head|...)s?\b", text, pos)
+ *
+ * for ASCII text (\w is [A-Za-z0-9_], \s is str.isspace()). Every quantifier there is followed by
+ * something its own characters cannot start, so the regex never gives back what one takes except
+ * where this tries the same choices in the same order: the article's alternatives ("the first"
+ * before "the": the words after "the" may then include "first"), the words from none to five (the
+ * fewest first), the heads in their order, and "s" before no "s". */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t n_heads;
+    char **heads;
+    Py_ssize_t *head_lengths;
+} AppositionScanner;
+
+static void AppositionScanner_dealloc(AppositionScanner *self) {
+    for (Py_ssize_t i = 0; i < self->n_heads; i++)
+        PyMem_Free(self->heads[i]);
+    PyMem_Free(self->heads);
+    PyMem_Free(self->head_lengths);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyObject *AppositionScanner_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) {
+    PyObject *heads;
+    if (kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0) {
+        PyErr_SetString(PyExc_TypeError, "AppositionScanner() takes no keyword arguments");
+        return NULL;
+    }
+    if (!PyArg_ParseTuple(args, "O:AppositionScanner", &heads))
+        return NULL;
+    PyObject *sequence = PySequence_Fast(heads, "heads must be a sequence of bytes");
+    if (sequence == NULL)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(sequence);
+    AppositionScanner *self = (AppositionScanner *)type->tp_alloc(type, 0);
+    if (self == NULL)
+        goto fail;
+    self->heads = PyMem_Calloc(n ? n : 1, sizeof(char *));
+    self->head_lengths = PyMem_Calloc(n ? n : 1, sizeof(Py_ssize_t));
+    if (self->heads == NULL || self->head_lengths == NULL) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        self->n_heads = i + 1;
+        if ((self->heads[i] = copy_bytes(PySequence_Fast_GET_ITEM(sequence, i), &self->head_lengths[i])) == NULL)
+            goto fail;
+        if (self->head_lengths[i] == 0) {
+            PyErr_SetString(PyExc_ValueError, "a head must not be empty");
+            goto fail;
+        }
+    }
+    Py_DECREF(sequence);
+    return (PyObject *)self;
+fail:
+    Py_DECREF(sequence);
+    Py_XDECREF(self);
+    return NULL;
+}
+
+/* Where "(?:head|...)s?\b" matching at p ends, or -1. */
+static Py_ssize_t head_end(const AppositionScanner *self, const unsigned char *t, Py_ssize_t n, Py_ssize_t p) {
+    for (Py_ssize_t i = 0; i < self->n_heads; i++) {
+        Py_ssize_t e = p + self->head_lengths[i];
+        if (e > n || memcmp(t + p, self->heads[i], self->head_lengths[i]) != 0)
+            continue;
+        if (e < n && t[e] == 's' && (e + 1 == n || !is_word_char(t[e + 1])))
+            return e + 1; /* with the "s", and a boundary after it */
+        int before = is_word_char(t[e - 1]);
+        if (e == n ? before : is_word_char(t[e]) != before)
+            return e; /* a boundary right after the head */
+    }
+    return -1;
+}
+
+/* Where the apposition starting at the comma at c ends, or -1. */
+static Py_ssize_t apposition_end(const AppositionScanner *self, const unsigned char *t, Py_ssize_t n, Py_ssize_t c) {
+    static const char *const ARTICLES[] = {"an", "a", "the first", "the"};
+    Py_ssize_t p = c + 1;
+    while (p < n && is_space(t[p]))
+        p++;
+    for (size_t k = 0; k < sizeof(ARTICLES) / sizeof(ARTICLES[0]); k++) {
+        Py_ssize_t length = (Py_ssize_t)strlen(ARTICLES[k]), r = p + length;
+        if (r >= n || memcmp(t + p, ARTICLES[k], length) != 0 || !is_space(t[r]))
+            continue;
+        while (r < n && is_space(t[r]))
+            r++;
+        for (int words = 0;; words++) {
+            Py_ssize_t e = head_end(self, t, n, r);
+            if (e >= 0)
+                return e;
+            if (words == 5)
+                break;
+            Py_ssize_t w = r; /* one more word: [\w\-]+\s+ */
+            while (w < n && (is_word_char(t[w]) || t[w] == '-'))
+                w++;
+            if (w == r || w == n || !is_space(t[w]))
+                break;
+            while (w < n && is_space(t[w]))
+                w++;
+            r = w;
+        }
+    }
+    return -1;
+}
+
+static PyObject *AppositionScanner_spans(AppositionScanner *self, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t pos = 0;
+    if (!PyArg_ParseTuple(args, "U|n:spans", &text, &pos))
+        return NULL;
+    if (!PyUnicode_IS_ASCII(text)) {
+        PyErr_SetString(PyExc_ValueError, "spans() takes ASCII text");
+        return NULL;
+    }
+    const unsigned char *t = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *found = PyList_New(0);
+    for (Py_ssize_t c = pos < 0 ? 0 : pos; found != NULL && c < n; c++) {
+        const unsigned char *comma = memchr(t + c, ',', n - c);
+        if (comma == NULL)
+            break;
+        c = comma - t;
+        Py_ssize_t e = apposition_end(self, t, n, c);
+        if (e < 0)
+            continue;
+        PyObject *span = Py_BuildValue("(nn)", c, e);
+        if (span == NULL || PyList_Append(found, span) < 0)
+            Py_CLEAR(found);
+        Py_XDECREF(span);
+        c = e - 1; /* finditer goes on after the match */
+    }
+    return found;
+}
+
+static PyMethodDef AppositionScanner_methods[] = {
+    {"spans", (PyCFunction)AppositionScanner_spans, METH_VARARGS,
+     "spans(text, pos=0) -> [(start, end)] of the appositions in ASCII text from pos"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject AppositionScannerType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "kg.extract._speedups.AppositionScanner",
+    .tp_doc = "proposals._APPOSITION.finditer for ASCII text: \", a new <words> <head>\" after a name.",
+    .tp_basicsize = sizeof(AppositionScanner),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = AppositionScanner_new,
+    .tp_dealloc = (destructor)AppositionScanner_dealloc,
+    .tp_methods = AppositionScanner_methods,
+};
+
 static PyMethodDef module_methods[] = {
     {"compound_words", (PyCFunction)compound_words, METH_O,
      "compound_words(text) -> [(start, end, word)] of the words with a digit or hyphen that start with a letter, in ASCII text"},
@@ -1262,13 +1420,13 @@ static PyMethodDef module_methods[] = {
 
 static struct PyModuleDef speedups_module = {
     PyModuleDef_HEAD_INIT, "kg.extract._speedups",
-    "The extractor's whole-text scans in C (pure-Python references in kg/extract/phrases.py, gazetteer.py, scan.py, sentences.py, acronyms.py).",
+    "The extractor's whole-text scans in C (pure-Python references in kg/extract/phrases.py, gazetteer.py, scan.py, sentences.py, acronyms.py, proposals.py).",
     -1,
     module_methods,
 };
 
 PyMODINIT_FUNC PyInit__speedups(void) {
-    if (PyType_Ready(&TrieType) < 0 || PyType_Ready(&KeywordMatcherType) < 0)
+    if (PyType_Ready(&TrieType) < 0 || PyType_Ready(&KeywordMatcherType) < 0 || PyType_Ready(&AppositionScannerType) < 0)
         return NULL;
     PyObject *module = PyModule_Create(&speedups_module);
     if (module == NULL)
@@ -1276,6 +1434,12 @@ PyMODINIT_FUNC PyInit__speedups(void) {
     Py_INCREF(&TrieType);
     if (PyModule_AddObject(module, "Trie", (PyObject *)&TrieType) < 0) {
         Py_DECREF(&TrieType);
+        Py_DECREF(module);
+        return NULL;
+    }
+    Py_INCREF(&AppositionScannerType);
+    if (PyModule_AddObject(module, "AppositionScanner", (PyObject *)&AppositionScannerType) < 0) {
+        Py_DECREF(&AppositionScannerType);
         Py_DECREF(module);
         return NULL;
     }

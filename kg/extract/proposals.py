@@ -22,8 +22,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.lexicon import load_lexicon
-from kg.extract.roles import classify_long_form
 from kg.extract.names import PHRASE, looks_like_name, phrase_before, phrase_is_name, trim_phrase
+from kg.extract.native import speedups
+from kg.extract.roles import classify_long_form
 from kg.extract.scan import keywords, matches_at, offsets_of, register_start_words
 from kg.extract.state import Candidate, abstract_start, acronyms, cands, get, text_of
 
@@ -52,11 +53,17 @@ _CALLED = re.compile(
     r"(?: (?:it|this|them|these \w+|our \w+))?|(?:referred|refer) to (?:it |this |them |these \w+ |our \w+ )?as)\s+"
     r"(?:the\s+)?")
 _NAME_AT = re.compile(rf"[\"“'`]*({PHRASE})")
-_HEADS = (r"(?:framework|method|model|approach|benchmark|dataset|system|algorithm|architecture|pipeline|agent|suite|"
-          r"corpus|metric|technique|toolkit|library|strategy|paradigm|family|series|network|module|platform|"
-          r"environment|recipe|tokenizer|encoder|decoder|attack|simulator|engine|solution|mechanism|loss|objective|"
-          r"collection|leaderboard|testbed|regularizer|optimizer|block|policy|scheme|procedure|protocol|evaluation)s?")
+#: Head nouns of a named thing ("a new framework", "benchmarks"), in the order the patterns try them.
+_HEAD_WORDS = ("framework", "method", "model", "approach", "benchmark", "dataset", "system", "algorithm", "architecture",
+               "pipeline", "agent", "suite", "corpus", "metric", "technique", "toolkit", "library", "strategy",
+               "paradigm", "family", "series", "network", "module", "platform", "environment", "recipe", "tokenizer",
+               "encoder", "decoder", "attack", "simulator", "engine", "solution", "mechanism", "loss", "objective",
+               "collection", "leaderboard", "testbed", "regularizer", "optimizer", "block", "policy", "scheme",
+               "procedure", "protocol", "evaluation")
+_HEADS = f"(?:{'|'.join(_HEAD_WORDS)})s?"
 _APPOSITION = re.compile(rf",\s*(?:an?|the first|the)\s+(?:[\w\-]+\s+){{0,5}}?{_HEADS}\b")
+#: ``_APPOSITION.finditer`` in C for ASCII text (``kg/extract/_speedups.c``; ~6 µs an abstract as a regex).
+_APPOSITION_SCANNER = speedups.AppositionScanner([head.encode() for head in _HEAD_WORDS]) if speedups else None
 #: "a model-agnostic framework RLMRec that …", "a new benchmark called X".
 _HEAD_THEN_NAME = re.compile(rf"^\s*(?:an?|the|our)\s+(?:[\w\-]+,?\s+){{0,5}}?{_HEADS},?\s+(?:(?:called|named|dubbed|termed|namely)\s+)?")
 #: "a novel but simple approach, Constrained Word2Vec (CW2V), …" anywhere in the abstract.
@@ -236,6 +243,14 @@ def _novel_before(text: str, lo: int, hi: int) -> re.Match | None:
     return None
 
 
+def _appositions(text: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of each ``_APPOSITION`` match from ``start``: in C for ASCII text when the speedups
+    were built (the same spans; tests/extract/test_proposals_speed.py fuzzes the two)."""
+    if _APPOSITION_SCANNER is not None and text.isascii():
+        return _APPOSITION_SCANNER.spans(text, start)
+    return [match.span() for match in _APPOSITION.finditer(text, start)]
+
+
 def _coined(text: str, pos: int, short: str, long: str, ls: int) -> bool:
     """A coined mixed-case acronym ("RLMRec") defined in the same sentence as ``pos``, for an unknown method."""
     return (bool(_MIXED_CASE.search(short[:-1] if short.endswith("s") else short))
@@ -269,8 +284,8 @@ class ProposalFinder:
         for match in matches_at(_CALLED, text, starts["called"], start):
             if not _TASK_WORDS.search(text, max(0, match.start() - 40), match.start()):
                 self._called(paper, match)
-        for match in _APPOSITION.finditer(text, start):
-            self._apposition(paper, match)
+        for at, end in _appositions(text, start):
+            self._apposition(paper, at, end)
         for match in matches_at(_NOVEL_HEAD, text, starts["novel"], start):
             self._name_at(paper, match.end(), "proposal.novel_head", 0.75, context=match.group(0), follow=True)
         for short, long, ls, le in paper.definitions:
@@ -359,14 +374,15 @@ class ProposalFinder:
             paper.out.append(Candidate(_label_for(text[pos:pos + 80]), name, lower.start(1), lower.start(1) + len(name),
                                        "proposal.coined", 0.6, "PROPOSES"))
 
-    def _apposition(self, paper: _Paper, match: re.Match) -> None:
-        text, end = paper.text, match.start()
+    def _apposition(self, paper: _Paper, at: int, stop: int) -> None:
+        """The name before the apposition ``text[at:stop]`` (", a novel framework")."""
+        text, end = paper.text, at
         if text[end - 1:end] == ")":  # "X (Long Form), a new …"
             paren = text.rfind("(", max(0, end - 70), end)
             end = paren if paren > 0 else end
         found = phrase_before(text, end - (text[end - 1:end] == " "))
         if found and load_lexicon().lookup(found[1]) is None:
-            self._add(paper, found[0], found[1], "proposal.apposition", 0.75, context=match.group(0))
+            self._add(paper, found[0], found[1], "proposal.apposition", 0.75, context=text[at:stop])
 
     def _name_at(self, paper: _Paper, pos: int, rule: str, conf: float, context: str, follow: bool = False) -> bool:
         """Propose the name written at ``pos`` (or the acronym definition starting there)."""

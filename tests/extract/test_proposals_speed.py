@@ -109,3 +109,33 @@ def test_unrolled_phrase_pattern_matches_as_the_plain_one() -> None:
             for old, new in zip(plain, unrolled):
                 found, expected = new.match(text, pos), old.match(text, pos)
                 assert (found and found.regs) == (expected and expected.regs), (text, pos, old.pattern)
+
+
+def test_appositions_found_in_c_are_the_pattern_matches() -> None:
+    """``_speedups.AppositionScanner`` against ``_APPOSITION.finditer`` on fuzzed ASCII text: every
+    article ("the first" and "the" both), up to six words, heads with and without "s", heads that are
+    prefixes of longer words, hyphens, commas in a row and every ASCII whitespace."""
+    from kg.extract.native import speedups
+
+    if speedups is None:
+        import pytest
+
+        pytest.skip("the C speedups were not built (tests/extract/test_phrases.py fails under CI=true)")
+    rng = random.Random(9)
+    pieces = [",", ", ", ",\n", ",,", "a", "an", "A", "the", "the first", "The", "first", "new", "simple", "model-agnostic",
+              "framework", "frameworks", "frameworkss", "methodology", "model", "models_", "benchmark2", "loss",
+              "losses", "evaluation", "MoE", "x" * 20, "-", "_", "(", ")", ".", "\t", "\x0b", "\x1c", "  ", " ", " ", " "]
+    matched = 0
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\n"]) if rng.random() < 0.7 else
+                       rng.choice([",", ", ", ",  "]) + rng.choice(["a", "an", "the", "the first", "The"])
+                       + "".join(rng.choice([" ", " ", "\n", "", "  "]) + rng.choice(pieces[11:22])
+                                 for _ in range(rng.randint(0, 7)))
+                       for _ in range(rng.randint(0, 20)))
+        start = rng.randint(0, len(text) + 1)
+        expected = [m.span() for m in proposals._APPOSITION.finditer(text, start)]
+        assert proposals._APPOSITION_SCANNER.spans(text, start) == expected, (text, start)
+        assert proposals._appositions(text, start) == expected
+        matched += bool(expected)
+    assert matched > 3000  # the fuzzer reaches the matches, not only the misses
+    assert proposals._appositions("Réseau, a new framework", 0) == [(6, 23)]  # non-ASCII: the pattern
