@@ -312,6 +312,7 @@ static PyTypeObject TrieType = {
 };
 
 static inline int is_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static inline int is_word_char(unsigned char c) { return is_letter(c) || (c >= '0' && c <= '9') || c == '_'; }
 static inline int in_run(unsigned char c) {
     return is_letter(c) || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '+' || c == '-';
 }
@@ -385,6 +386,39 @@ static PyObject *compound_cuts(PyObject *module, PyObject *word) {
         }
     }
     return cuts;
+}
+
+/* blank_words(text) -> b" " + scan.blanked(text): every character but [A-Za-z0-9_] a blank, one
+ * byte per character, after one leading blank (the keyword pass's copy of the text; encoding,
+ * translating and concatenating cost ~15k instructions an abstract). */
+static PyObject *blank_words(PyObject *module, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "blank_words() takes a str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n + 1);
+    if (out == NULL)
+        return NULL;
+    static char blank_of[256]; /* each byte's blank copy: itself for [A-Za-z0-9_], else a blank */
+    if (blank_of[0] == 0)
+        for (int ch = 0; ch < 256; ch++)
+            blank_of[ch] = (ch < 128 && is_word_char((unsigned char)ch)) ? (char)ch : ' ';
+    char *b = PyBytes_AS_STRING(out);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    b[0] = ' ';
+    if (kind == PyUnicode_1BYTE_KIND) { /* ASCII and Latin-1: a table lookup per character */
+        const unsigned char *chars = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            b[i + 1] = blank_of[chars[i]];
+    } else {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+            b[i + 1] = ch < 256 ? blank_of[ch] : ' ';
+        }
+    }
+    return out;
 }
 
 /* KeywordMatcher(alternatives) where alternatives is a sequence of (first: bytes, lookaheads:
@@ -702,7 +736,6 @@ static inline int is_opener(unsigned char c) { return c == '"' || c == '\'' || c
 static inline int starts_sentence(unsigned char c) {
     return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\\' || c == '$';
 }
-static inline int is_word_char(unsigned char c) { return is_letter(c) || (c >= '0' && c <= '9') || c == '_'; }
 
 /* The end of the boundary that begins at p, or -1 (sentences.py: _BOUNDARY.match(text, p)). */
 static Py_ssize_t boundary_end(const unsigned char *t, Py_ssize_t n, Py_ssize_t p) {
@@ -1408,6 +1441,8 @@ static PyTypeObject AppositionScannerType = {
 static PyMethodDef module_methods[] = {
     {"compound_words", (PyCFunction)compound_words, METH_O,
      "compound_words(text) -> [(start, end, word)] of the words with a digit or hyphen that start with a letter, in ASCII text"},
+    {"blank_words", (PyCFunction)blank_words, METH_O,
+     "blank_words(text) -> b' ' + the text with every character but [A-Za-z0-9_] a blank, one byte per character"},
     {"compound_cuts", (PyCFunction)compound_cuts, METH_O,
      "compound_cuts(word) -> the offsets of each '-' and of each digit after a letter in an ASCII word"},
     {"split_sentences", (PyCFunction)split_sentences, METH_VARARGS,

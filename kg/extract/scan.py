@@ -79,6 +79,14 @@ def blanked(text: str) -> bytes:
     return text.encode("ascii", "replace").translate(_BLANK_NON_WORD)
 
 
+def blanked_after_blank(text: str) -> bytes:
+    """``b" " + blanked(text)``, the keyword pass's copy: made in one C loop when the speedups were
+    built (``blank_words``: ~15k -> ~5k instructions an abstract)."""
+    if speedups is not None:
+        return speedups.blank_words(text)
+    return b" " + blanked(text)
+
+
 #: kind -> the words its matches can begin with (as written: "state-of-the-art", "we call").
 _START_WORDS: dict[str, set[str]] = {}
 
@@ -194,7 +202,7 @@ def keywords(doc: Workspace) -> Keywords:
     found: Keywords | None = get(doc, "kg_keywords")
     scan = _keyword_scan()
     if found is None or found.scan is not scan:
-        data = b" " + blanked(text_of(doc))
+        data = blanked_after_blank(text_of(doc))
         found = Keywords(data, scan.starts(data, abstract_start(doc)), scan)
         put(doc, "kg_keywords", found)
     return found

@@ -104,6 +104,18 @@ def test_c_keyword_pass_finds_what_the_pattern_finds() -> None:
 
 
 @needs_speedups
+def test_c_blanked_copy_is_the_python_one() -> None:
+    """``blank_words`` against ``b" " + blanked(text)`` on text of every width (ASCII, Latin-1, BMP, astral)."""
+    rng = random.Random(17)
+    alphabet = "aZ09_ -.,()\n\t\x00\x7féß—“𝒳İ"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert speedups.blank_words(text) == b" " + scan.blanked(text) == scan.blanked_after_blank(text), text
+    with pytest.raises(TypeError):
+        speedups.blank_words(b"bytes")
+
+
+@needs_speedups
 def test_c_keyword_matcher_checks_its_input() -> None:
     for bad in ([("str", ())], [(b"a", ("str",))], [[b"a", ()]], [(b"a",)], [1]):
         with pytest.raises(TypeError):
