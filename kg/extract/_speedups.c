@@ -1438,9 +1438,103 @@ static PyTypeObject AppositionScannerType = {
     .tp_methods = AppositionScanner_methods,
 };
 
+/* arxiv_hint(text) -> whether ASCII text has a "." before four digits or a "/" before seven
+ * (cites._NEW_ID_HINT / _OLD_ID_HINT, searched before the arXiv-id pattern: as regexes, ~24k
+ * instructions an abstract that hardly ever cites one). */
+static int digits_at(const unsigned char *t, Py_ssize_t n, Py_ssize_t p, Py_ssize_t count) {
+    if (p + count > n)
+        return 0;
+    for (Py_ssize_t k = 0; k < count; k++)
+        if (t[p + k] < '0' || t[p + k] > '9')
+            return 0;
+    return 1;
+}
+
+static PyObject *arxiv_hint(PyObject *module, PyObject *text) {
+    if (!PyUnicode_Check(text) || !PyUnicode_IS_ASCII(text)) {
+        PyErr_SetString(PyExc_ValueError, "arxiv_hint() takes ASCII text");
+        return NULL;
+    }
+    const unsigned char *t = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    for (const unsigned char *at = memchr(t, '.', n); at != NULL; at = memchr(at + 1, '.', n - (at + 1 - t)))
+        if (digits_at(t, n, at - t + 1, 4))
+            Py_RETURN_TRUE;
+    for (const unsigned char *at = memchr(t, '/', n); at != NULL; at = memchr(at + 1, '/', n - (at + 1 - t)))
+        if (digits_at(t, n, at - t + 1, 7))
+            Py_RETURN_TRUE;
+    Py_RETURN_FALSE;
+}
+
+/* bench_endings(text, start) -> contexts._bench_endings for ASCII text: the offsets, in order, of
+ * each BENCH_ENDINGS word (overlaps included) that no letter or "_" follows. */
+static const char *const BENCH_ENDINGS[] = {"Bench", "-bench", "BENCH", "Eval", "Arena", "Gym", "QA"};
+
+static int compare_offsets(const void *a, const void *b) {
+    Py_ssize_t x = *(const Py_ssize_t *)a, y = *(const Py_ssize_t *)b;
+    return (x > y) - (x < y);
+}
+
+static PyObject *bench_endings(PyObject *module, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t start;
+    if (!PyArg_ParseTuple(args, "Un:bench_endings", &text, &start))
+        return NULL;
+    if (!PyUnicode_IS_ASCII(text) || start < 0) {
+        PyErr_SetString(PyExc_ValueError, "bench_endings() takes ASCII text and a start from 0");
+        return NULL;
+    }
+    const unsigned char *t = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0, capacity = 16;
+    Py_ssize_t *offsets = PyMem_Malloc(capacity * sizeof(Py_ssize_t));
+    if (offsets == NULL)
+        return PyErr_NoMemory();
+    /* each ending found from its first character with memchr, as str.find does (a test of every
+       character against the six first characters cost ~7k instructions an abstract) */
+    for (size_t k = 0; k < sizeof(BENCH_ENDINGS) / sizeof(BENCH_ENDINGS[0]); k++) {
+        const char *word = BENCH_ENDINGS[k];
+        Py_ssize_t length = (Py_ssize_t)strlen(word);
+        for (Py_ssize_t i = start; i + length <= n;) {
+            const unsigned char *at = memchr(t + i, word[0], n - length + 1 - i);
+            if (at == NULL)
+                break;
+            i = at - t;
+            if (memcmp(t + i, word, length) == 0 &&
+                !(i + length < n && (is_letter(t[i + length]) || t[i + length] == '_'))) {
+                if (count == capacity) {
+                    Py_ssize_t *grown = PyMem_Realloc(offsets, 2 * capacity * sizeof(Py_ssize_t));
+                    if (grown == NULL) {
+                        PyMem_Free(offsets);
+                        return PyErr_NoMemory();
+                    }
+                    offsets = grown;
+                    capacity *= 2;
+                }
+                offsets[count++] = i;
+            }
+            i++;
+        }
+    }
+    qsort(offsets, count, sizeof(Py_ssize_t), compare_offsets);
+    PyObject *found = PyList_New(count);
+    for (Py_ssize_t k = 0; found != NULL && k < count; k++) {
+        PyObject *offset = PyLong_FromSsize_t(offsets[k]);
+        if (offset == NULL)
+            Py_CLEAR(found);
+        else
+            PyList_SET_ITEM(found, k, offset);
+    }
+    PyMem_Free(offsets);
+    return found;
+}
+
 static PyMethodDef module_methods[] = {
     {"compound_words", (PyCFunction)compound_words, METH_O,
      "compound_words(text) -> [(start, end, word)] of the words with a digit or hyphen that start with a letter, in ASCII text"},
+    {"arxiv_hint", (PyCFunction)arxiv_hint, METH_O,
+     "arxiv_hint(text) -> whether ASCII text has a '.' before 4 digits or a '/' before 7 (a possible arXiv id)"},
+    {"bench_endings", (PyCFunction)bench_endings, METH_VARARGS,
+     "bench_endings(text, start) -> offsets of the benchmark-name endings no letter or '_' follows, in ASCII text"},
     {"blank_words", (PyCFunction)blank_words, METH_O,
      "blank_words(text) -> b' ' + the text with every character but [A-Za-z0-9_] a blank, one byte per character"},
     {"compound_cuts", (PyCFunction)compound_cuts, METH_O,
@@ -1496,6 +1590,21 @@ PyMODINIT_FUNC PyInit__speedups(void) {
     }
     if (abbreviations == NULL || PyModule_AddObject(module, "SENTENCE_ABBREVIATIONS", abbreviations) < 0) {
         Py_XDECREF(abbreviations);
+        Py_DECREF(module);
+        return NULL;
+    }
+    /* The benchmark-name endings, for the test that they equal contexts._BENCH_ENDINGS. */
+    Py_ssize_t n_endings = (Py_ssize_t)(sizeof(BENCH_ENDINGS) / sizeof(BENCH_ENDINGS[0]));
+    PyObject *endings = PyTuple_New(n_endings);
+    for (Py_ssize_t k = 0; endings != NULL && k < n_endings; k++) {
+        PyObject *item = PyUnicode_FromString(BENCH_ENDINGS[k]);
+        if (item == NULL)
+            Py_CLEAR(endings);
+        else
+            PyTuple_SET_ITEM(endings, k, item);
+    }
+    if (endings == NULL || PyModule_AddObject(module, "BENCH_ENDINGS", endings) < 0) {
+        Py_XDECREF(endings);
         Py_DECREF(module);
         return NULL;
     }

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.ids import ARXIV_ID, strip_arxiv_version
+from kg.extract.native import speedups
 from kg.extract.state import Candidate, abstract_start, cands, text_of
 
 
@@ -22,12 +23,20 @@ _NEW_ID_HINT = re.compile(r"\.\d{4}")  # the ".1372" of "2405.13729"
 _OLD_ID_HINT = re.compile(r"/\d{7}")  # the "/9901001" of "hep-th/9901001"
 
 
+def may_cite(text: str) -> bool:
+    """The pre-check: whether ``text`` has a ``_NEW_ID_HINT`` or an ``_OLD_ID_HINT``. ASCII text is
+    scanned in C when the speedups were built (``arxiv_hint``: ~24k -> ~2k instructions an abstract)."""
+    if speedups is not None and text.isascii():
+        return speedups.arxiv_hint(text)
+    return bool(_NEW_ID_HINT.search(text) or _OLD_ID_HINT.search(text))
+
+
 class ArxivCites:
     """Adds a Paper candidate (relation CITES, name = the arXiv id without version) per id."""
 
     def __call__(self, doc: Doc) -> Doc:
         out, text = cands(doc), text_of(doc)
-        if not (_NEW_ID_HINT.search(text) or _OLD_ID_HINT.search(text)):
+        if not may_cite(text):
             return doc
         for match in ARXIV_ID.finditer(text, abstract_start(doc)):
             before = text[max(0, match.start() - 20):match.start()].lower()

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from kg.extract.lexicon import load_lexicon
 from kg.extract.names import PHRASE, looks_like_name, phrase_before, trim_phrase
+from kg.extract.native import speedups
 from kg.extract.scan import keywords, matches_at, offsets_of, register_start_words, word_starts
 from kg.extract.state import Candidate, abstract_start, acronyms, cands, text_of
 
@@ -101,7 +102,16 @@ def _is_unlisted_name(name: str) -> bool:
 def _bench_endings(text: str, start: int) -> list[int]:
     """Offsets (in order, from ``start``) of the ``_BENCH_ENDINGS`` that can end a ``_BENCH_NAME``: a
     version ("-2", "2.1") or no word character follows them, so the "bench" of "benchmark" (60% of
-    the words found) is never tried as a name.
+    the words found) is never tried as a name. ASCII text is scanned once in C when the speedups
+    were built (``bench_endings``: ~27k -> ~5k instructions an abstract, against seven ``str.find``
+    scans)."""
+    if speedups is not None and start >= 0 and text.isascii():
+        return speedups.bench_endings(text, start)
+    return _scan_bench_endings(text, start)
+
+
+def _scan_bench_endings(text: str, start: int) -> list[int]:
+    """:func:`_bench_endings` in Python: the reference for the C scan, and its fallback.
 
     ``str.find`` for each word costs about what a regex alternation of them did (~10 µs per
     abstract) and finds overlapping words too ("QArena"), so every ending is checked.

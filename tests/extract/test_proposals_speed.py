@@ -139,3 +139,23 @@ def test_appositions_found_in_c_are_the_pattern_matches() -> None:
         matched += bool(expected)
     assert matched > 3000  # the fuzzer reaches the matches, not only the misses
     assert proposals._appositions("Réseau, a new framework", 0) == [(6, 23)]  # non-ASCII: the pattern
+
+
+def test_bench_endings_found_in_c_are_those_of_the_python_scan() -> None:
+    """``_speedups.bench_endings`` against ``_scan_bench_endings`` (seven ``str.find`` scans) on fuzzed
+    ASCII text: overlapping endings, endings at the very end, and letters, "_" or digits after them."""
+    from kg.extract.native import speedups
+
+    if speedups is None:
+        import pytest
+
+        pytest.skip("the C speedups were not built (tests/extract/test_phrases.py fails under CI=true)")
+    assert speedups.BENCH_ENDINGS == contexts._BENCH_ENDINGS  # the C list is the Python list
+    rng = random.Random(21)
+    pieces = ["Bench", "bench", "-bench", "BENCH", "Eval", "Arena", "QArena", "Gym", "QA", "QAQA", "mark", "s", "_",
+              "2", "-", " ", "\n", "B", "E", "A", "G", "Q", "x"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text) + 1)
+        assert speedups.bench_endings(text, start) == contexts._scan_bench_endings(text, start), (text, start)
+        assert contexts._bench_endings(text, start) == contexts._scan_bench_endings(text, start)
