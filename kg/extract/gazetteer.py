@@ -95,8 +95,9 @@ class GazetteerMatcher:
         lowered, phrases = self.index.phrases(text)
         exact, any_case, tasks = [], [], []
         for start, end, hit in phrases:
-            if hit.exact:
-                idx = hit.exact.get(written(text, start, end))
+            exact_forms: dict = hit.exact
+            if exact_forms:
+                idx = exact_forms.get(written(text, start, end))
                 if idx is not None:
                     exact.append((start, end, idx))
             if hit.any_case is not None:
@@ -165,7 +166,8 @@ class GazetteerMatcher:
     def _known_prefix(self, word: str) -> tuple[int | None, str]:
         """The longest known method prefix of ``word`` (split at hyphens and letter/digit turns),
         None for a word that is itself a known form. Memoised: checkpoint names recur."""
-        found = self._prefix_memo.get(word)
+        memo: dict = self._prefix_memo
+        found = memo.get(word)
         if found is None:
             if len(self._prefix_memo) > 1 << 16:
                 self._prefix_memo.clear()

@@ -60,10 +60,11 @@ def get(doc: Workspace, name: str, default: Any = None) -> Any:
     which cost ~0.5 ms per abstract when components used it in loops). A :class:`PaperText`
     keeps it under the plain name: no key tuple to build and hash on each of the ~30 reads
     per paper (~2% of the extractor's instructions)."""
+    data: dict = doc.user_data  # (typed, the compiled module reads it with a C call, not a method call)
     if type(doc) is PaperText:
-        value = doc.user_data.get(name)
+        value = data.get(name)
     else:
-        value = doc.user_data.get(("._.", name, None, None))
+        value = data.get(("._.", name, None, None))
     return default if value is None else value
 
 
@@ -92,9 +93,10 @@ class Candidate:
 
 def text_of(doc: Workspace) -> str:
     """``doc.text``, computed once (spaCy rebuilds it from the tokens on every access)."""
-    text = doc.user_data.get("kg_text")
+    data: dict = doc.user_data
+    text = data.get("kg_text")
     if text is None:
-        text = doc.user_data["kg_text"] = doc.text
+        text = data["kg_text"] = doc.text
     return text
 
 
