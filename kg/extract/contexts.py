@@ -136,7 +136,8 @@ class ContextNames:
         _is_unlisted_name.cache_clear()
 
     def __call__(self, doc: Doc) -> Doc:
-        text, out = text_of(doc), cands(doc)
+        text: str = text_of(doc)  # (typed: the compiled module slices and searches it with C calls)
+        out = cands(doc)
         start, starts = abstract_start(doc), keywords(doc).starts
         for match in matches_at(_HEAD, text, [at - 1 for at in starts["dataset head"]], start):
             found = phrase_before(text, match.start())

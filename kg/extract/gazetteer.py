@@ -91,7 +91,7 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Workspace) -> Workspace:
         out = cands(doc)
-        text = text_of(doc)
+        text: str = text_of(doc)  # (typed: the compiled module slices and searches it with C calls)
         lowered, phrases = self.index.phrases(text)
         exact, any_case, tasks = [], [], []
         for start, end, hit in phrases:

@@ -161,7 +161,7 @@ class Extractor:
         locate = sentence_locator(doc)
         title_end = get(doc, "kg_title_end", 0)
         shift = abstract_start(doc)
-        text = text_of(doc)
+        text: str = text_of(doc)  # (typed: the compiled module slices it with C calls)
         evidence: dict[int, str] = {}  # sentence start -> cleaned text (mentions share sentences)
         mentions = []
         linked = False  # a repository link in the text

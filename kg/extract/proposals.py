@@ -273,7 +273,8 @@ class ProposalFinder:
     """Adds PROPOSES candidates."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text, start, title_end = text_of(doc), abstract_start(doc), get(doc, "kg_title_end", 0)
+        text: str = text_of(doc)  # (typed: the compiled module slices and searches it with C calls)
+        start, title_end = abstract_start(doc), get(doc, "kg_title_end", 0)
         paper = _Paper(text, start, [(short, *definition) for short, definition in acronyms(doc).items()], cands(doc))
         if title_end:
             self._title(paper, title_end)
@@ -332,7 +333,7 @@ class ProposalFinder:
     def _acronym_at(self, paper: _Paper, pos: int, limit: int, rule: str, conf: float, context: str,
                     coined_only: bool = False) -> bool:
         """Propose an acronym definition whose long form starts right after ``pos``."""
-        text = paper.text
+        text: str = paper.text
         for short, long, ls, _ in paper.definitions:
             if not pos <= ls < pos + limit:
                 continue
@@ -342,7 +343,8 @@ class ProposalFinder:
         return False
 
     def _after_trigger(self, paper: _Paper, pos: int) -> None:
-        window = paper.text[pos:pos + 220]
+        text: str = paper.text
+        window: str = text[pos:pos + 220]
         if self._acronym_at(paper, pos, 120, "proposal.we_propose", 0.9, window):
             return
         head = _HEAD_THEN_NAME.match(window)
@@ -362,7 +364,8 @@ class ProposalFinder:
             self._add(paper, pos + match.start(1), match.group(1), "proposal.we_propose", 0.85, context=window)
 
     def _called(self, paper: _Paper, match: re.Match) -> None:
-        text, pos = paper.text, match.end()
+        text: str = paper.text
+        pos = match.end()
         if self._acronym_at(paper, pos, 8, "proposal.called", 0.85, match.group(0), coined_only=True):
             return
         if self._name_at(paper, pos, "proposal.called", 0.85, context=text[pos:pos + 80]):
@@ -376,7 +379,8 @@ class ProposalFinder:
 
     def _apposition(self, paper: _Paper, at: int, stop: int) -> None:
         """The name before the apposition ``text[at:stop]`` (", a novel framework")."""
-        text, end = paper.text, at
+        text: str = paper.text
+        end = at
         if text[end - 1:end] == ")":  # "X (Long Form), a new …"
             paren = text.rfind("(", max(0, end - 70), end)
             end = paren if paren > 0 else end
@@ -388,7 +392,7 @@ class ProposalFinder:
         """Propose the name written at ``pos`` (or the acronym definition starting there)."""
         if self._acronym_at(paper, pos, 4, rule, conf, context, coined_only=True):
             return True
-        text = paper.text
+        text: str = paper.text
         match = _NAME_AT.match(text, pos)
         if not match:
             return False

@@ -126,7 +126,7 @@ class Roles:
         table = acronyms(doc)
         if table:
             items = _with_acronyms(items, table)
-        text = text_of(doc)
+        text: str = text_of(doc)  # (typed: the compiled module slices it with C calls)
         proposals = [c for c in items if c.relation == "PROPOSES"]
         proposed = _proposed_forms(proposals)
         blocking = _blocking_forms(items, proposals, text)

@@ -98,7 +98,8 @@ class SentenceSplitter:
     """Sets ``Doc._.kg_sents``: the title (when there is one), then the abstract's sentences."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text, title_end = text_of(doc), get(doc, "kg_title_end", 0)
+        text: str = text_of(doc)
+        title_end = get(doc, "kg_title_end", 0)
         sents = [(0, title_end)] if title_end else []
         sents.extend(split_sentences(text, abstract_start(doc)))
         put(doc, "kg_sents", sents)
