@@ -134,3 +134,6 @@ def test_c_keyword_matcher_checks_its_input() -> None:
     grouped = speedups.KeywordMatcher([(b"on", (b" top of",)), (b"o", ())], [[1], [0, 2]])
     assert grouped.offsets(b" on top of o x on") == [[7, 10, 14], [0], [7, 10, 14]]
     assert grouped.offsets(b"") == [[], [], []]
+    # alternatives that begin with other bytes than [A-Za-z0-9_] are scanned without the two-character index
+    other = speedups.KeywordMatcher([(b"o-n", ()), (b"o", ()), (b"-x", ())])
+    assert other.scan(b" o-n o -x ox") == [(0, 0), (4, 1), (6, 2), (9, 1)]
