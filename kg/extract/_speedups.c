@@ -392,7 +392,7 @@ static PyObject *compound_cuts(PyObject *module, PyObject *word) {
 
 /* blank_words(text) -> b" " + scan.blanked(text): every character but [A-Za-z0-9_] a blank, one
  * byte per character, after one leading blank (the keyword pass's copy of the text; encoding,
- * translating and concatenating cost ~15k instructions an abstract). */
+ * translating and concatenating cost ~13k instructions an abstract). */
 static PyObject *blank_words(PyObject *module, PyObject *text) {
     if (!PyUnicode_Check(text)) {
         PyErr_SetString(PyExc_TypeError, "blank_words() takes a str");
