@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.state import Candidate, cands, props, text_of
+from kg.extract.state import Candidate, cands, lowered_text, props, text_of
 
 _HOST = re.compile(r"(github\.com|gitlab\.com|huggingface\.co|hf\.co)(?=\s?/)", re.I)
 _PREFIX = re.compile(r"(?:https?:?//\s?)?(?:www\.)?$", re.I)
@@ -278,7 +278,7 @@ class CodeLinks:
 
     def __call__(self, doc: Doc) -> Doc:
         text: str = text_of(doc)  # (typed: the compiled module slices and searches it with C calls)
-        lowered = text.lower()
+        lowered = lowered_text(doc)
         if not _names_host(lowered):  # no link to add, but maybe a promise of one
             if _promises_without_link(text, lowered):
                 props(doc)["code_promised"] = True

@@ -19,7 +19,7 @@ from spacy.language import Language
 from kg.extract.lexicon import Entry, Lexicon, load_lexicon
 from kg.extract.native import speedups
 from kg.extract.phrases import PhraseIndex, next_word, standalone, written
-from kg.extract.state import Candidate, Workspace, cands, text_of
+from kg.extract.state import Candidate, Workspace, cands, lowered_text, text_of
 
 DATASET_HEADS = frozenset("dataset datasets benchmark benchmarks corpus corpora suite leaderboard split splits".split())
 _RESOLUTION = re.compile(r"\d{3,4}(?:[x×]\d{3,4})?(?:px)?")
@@ -92,7 +92,7 @@ class GazetteerMatcher:
     def __call__(self, doc: Workspace) -> Workspace:
         out = cands(doc)
         text: str = text_of(doc)  # (typed: the compiled module slices and searches it with C calls)
-        lowered, phrases = self.index.phrases(text)
+        lowered, phrases = self.index.phrases(text, lowered_text(doc))
         exact, any_case, tasks = [], [], []
         for start, end, hit in phrases:
             exact_forms: dict = hit.exact

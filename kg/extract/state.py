@@ -100,6 +100,16 @@ def text_of(doc: Workspace) -> str:
     return text
 
 
+def lowered_text(doc: Workspace) -> str:
+    """``text_of(doc).lower()``, computed once per paper: the code-link and gazetteer components
+    both read the whole text lower-cased (~7k instructions an abstract each time)."""
+    data: dict = doc.user_data
+    lowered = data.get("kg_lowered")
+    if lowered is None:
+        lowered = data["kg_lowered"] = text_of(doc).lower()
+    return lowered
+
+
 def cands(doc: Workspace) -> list[Candidate]:
     """The candidate list of ``doc`` (created on first use)."""
     value = get(doc, "kg_cands")

@@ -116,3 +116,18 @@ def test_next_word_is_the_token_after_the_phrase() -> None:
             k = j + 1 if j < len(tokens.pieces) and tokens.pieces[j].isspace() else j
             expected = tokens.pieces[k].lstrip(" ") if k < len(tokens.pieces) else ""
             assert next_word(tokens.lowered, ends[j - 1] if j else 0) == expected, (text, j)
+
+
+def test_the_shared_lower_cased_text_gives_the_same_phrases() -> None:
+    """The gazetteer reads the paper's lower-cased text from the state (``lowered_text``, made once
+    and shared with the code-link rule): given it or not, the phrases are the same, also where
+    lower-casing changes the length ("İ", kept as it is so that the offsets hold)."""
+    from kg.extract.gazetteer import GazetteerMatcher
+    from kg.extract.state import PaperText, lowered_text
+
+    index = GazetteerMatcher().index
+    for text in ("We fine-tune GPT-4 on ImageNet and MS COCO.", "İstanbul: BERT and ImageNet-1k", ""):
+        paper = PaperText(text)
+        shared = lowered_text(paper)
+        assert shared == text.lower() and lowered_text(paper) is shared  # made once per paper
+        assert index.phrases(text, shared) == index.phrases(text)
