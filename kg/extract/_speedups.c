@@ -390,6 +390,18 @@ static PyObject *compound_cuts(PyObject *module, PyObject *word) {
     return cuts;
 }
 
+/* [A-Za-z0-9_] as 1 to 63, any other byte 0; and each byte's blanked copy (itself or a blank) */
+static uint8_t WORD_CODE[256];
+static char BLANKED[256];
+
+static void fill_word_codes(void) {
+    int code = 1;
+    for (int c = 0; c < 256; c++) {
+        WORD_CODE[c] = (uint8_t)(is_word_char((unsigned char)c) ? code++ : 0);
+        BLANKED[c] = WORD_CODE[c] ? (char)c : ' ';
+    }
+}
+
 /* blank_words(text) -> b" " + scan.blanked(text): every character but [A-Za-z0-9_] a blank, one
  * byte per character, after one leading blank (the keyword pass's copy of the text; encoding,
  * translating and concatenating cost ~13k instructions an abstract). */
@@ -402,10 +414,6 @@ static PyObject *blank_words(PyObject *module, PyObject *text) {
     PyObject *out = PyBytes_FromStringAndSize(NULL, n + 1);
     if (out == NULL)
         return NULL;
-    static char blank_of[256]; /* each byte's blank copy: itself for [A-Za-z0-9_], else a blank */
-    if (blank_of[0] == 0)
-        for (int ch = 0; ch < 256; ch++)
-            blank_of[ch] = (ch < 128 && is_word_char((unsigned char)ch)) ? (char)ch : ' ';
     char *b = PyBytes_AS_STRING(out);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -413,11 +421,11 @@ static PyObject *blank_words(PyObject *module, PyObject *text) {
     if (kind == PyUnicode_1BYTE_KIND) { /* ASCII and Latin-1: a table lookup per character */
         const unsigned char *chars = data;
         for (Py_ssize_t i = 0; i < n; i++)
-            b[i + 1] = blank_of[chars[i]];
+            b[i + 1] = BLANKED[chars[i]];
     } else {
         for (Py_ssize_t i = 0; i < n; i++) {
             Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-            b[i + 1] = ch < 256 ? blank_of[ch] : ' ';
+            b[i + 1] = ch < 256 ? BLANKED[ch] : ' ';
         }
     }
     return out;
@@ -526,15 +534,6 @@ static int set_kinds(KeywordMatcher *self, PyObject *kinds, Py_ssize_t n) {
 fail:
     Py_DECREF(sequence);
     return -1;
-}
-
-/* [A-Za-z0-9_] as 1 to 63, any other byte 0 */
-static uint8_t WORD_CODE[256];
-
-static void fill_word_codes(void) {
-    int code = 1;
-    for (int c = 0; c < 256; c++)
-        WORD_CODE[c] = (uint8_t)(is_word_char((unsigned char)c) ? code++ : 0);
 }
 
 /* Builds by_two and two_lists, or leaves them NULL when an alternative begins otherwise. */
@@ -1658,6 +1657,36 @@ static struct PyModuleDef speedups_module = {
     module_methods,
 };
 
+/* Adds a type to the module; 0, or -1 with an exception set. */
+static int add_type(PyObject *module, const char *name, PyTypeObject *type) {
+    Py_INCREF(type);
+    if (PyModule_AddObject(module, name, (PyObject *)type) < 0) {
+        Py_DECREF(type);
+        return -1;
+    }
+    return 0;
+}
+
+/* Adds a tuple of a C word list to the module, for the tests that compare it with its Python twin;
+   0, or -1 with an exception set. */
+static int add_words(PyObject *module, const char *name, const char *const *words, Py_ssize_t n) {
+    PyObject *tuple = PyTuple_New(n);
+    for (Py_ssize_t k = 0; tuple != NULL && k < n; k++) {
+        PyObject *item = PyUnicode_FromString(words[k]);
+        if (item == NULL)
+            Py_CLEAR(tuple);
+        else
+            PyTuple_SET_ITEM(tuple, k, item);
+    }
+    if (tuple == NULL || PyModule_AddObject(module, name, tuple) < 0) {
+        Py_XDECREF(tuple);
+        return -1;
+    }
+    return 0;
+}
+
+#define N_WORDS(words) ((Py_ssize_t)(sizeof(words) / sizeof((words)[0])))
+
 PyMODINIT_FUNC PyInit__speedups(void) {
     if (PyType_Ready(&TrieType) < 0 || PyType_Ready(&KeywordMatcherType) < 0 || PyType_Ready(&AppositionScannerType) < 0)
         return NULL;
@@ -1665,66 +1694,12 @@ PyMODINIT_FUNC PyInit__speedups(void) {
     PyObject *module = PyModule_Create(&speedups_module);
     if (module == NULL)
         return NULL;
-    Py_INCREF(&TrieType);
-    if (PyModule_AddObject(module, "Trie", (PyObject *)&TrieType) < 0) {
-        Py_DECREF(&TrieType);
-        Py_DECREF(module);
-        return NULL;
-    }
-    Py_INCREF(&AppositionScannerType);
-    if (PyModule_AddObject(module, "AppositionScanner", (PyObject *)&AppositionScannerType) < 0) {
-        Py_DECREF(&AppositionScannerType);
-        Py_DECREF(module);
-        return NULL;
-    }
-    Py_INCREF(&KeywordMatcherType);
-    if (PyModule_AddObject(module, "KeywordMatcher", (PyObject *)&KeywordMatcherType) < 0) {
-        Py_DECREF(&KeywordMatcherType);
-        Py_DECREF(module);
-        return NULL;
-    }
-    /* The abbreviation list, for the test that it equals sentences._ABBREVIATIONS. */
-    Py_ssize_t n_abbreviations = (Py_ssize_t)(sizeof(ABBREVIATIONS) / sizeof(ABBREVIATIONS[0]));
-    PyObject *abbreviations = PyTuple_New(n_abbreviations);
-    for (Py_ssize_t k = 0; abbreviations != NULL && k < n_abbreviations; k++) {
-        PyObject *item = PyUnicode_FromString(ABBREVIATIONS[k]);
-        if (item == NULL)
-            Py_CLEAR(abbreviations);
-        else
-            PyTuple_SET_ITEM(abbreviations, k, item);
-    }
-    if (abbreviations == NULL || PyModule_AddObject(module, "SENTENCE_ABBREVIATIONS", abbreviations) < 0) {
-        Py_XDECREF(abbreviations);
-        Py_DECREF(module);
-        return NULL;
-    }
-    /* The benchmark-name endings, for the test that they equal contexts._BENCH_ENDINGS. */
-    Py_ssize_t n_endings = (Py_ssize_t)(sizeof(BENCH_ENDINGS) / sizeof(BENCH_ENDINGS[0]));
-    PyObject *endings = PyTuple_New(n_endings);
-    for (Py_ssize_t k = 0; endings != NULL && k < n_endings; k++) {
-        PyObject *item = PyUnicode_FromString(BENCH_ENDINGS[k]);
-        if (item == NULL)
-            Py_CLEAR(endings);
-        else
-            PyTuple_SET_ITEM(endings, k, item);
-    }
-    if (endings == NULL || PyModule_AddObject(module, "BENCH_ENDINGS", endings) < 0) {
-        Py_XDECREF(endings);
-        Py_DECREF(module);
-        return NULL;
-    }
-    /* The stop words of acronym long forms, for the test that they equal acronyms._LF_STOP. */
-    Py_ssize_t n_stop = (Py_ssize_t)(sizeof(ACRONYM_STOP_WORDS) / sizeof(ACRONYM_STOP_WORDS[0]));
-    PyObject *stop_words = PyTuple_New(n_stop);
-    for (Py_ssize_t k = 0; stop_words != NULL && k < n_stop; k++) {
-        PyObject *item = PyUnicode_FromString(ACRONYM_STOP_WORDS[k]);
-        if (item == NULL)
-            Py_CLEAR(stop_words);
-        else
-            PyTuple_SET_ITEM(stop_words, k, item);
-    }
-    if (stop_words == NULL || PyModule_AddObject(module, "ACRONYM_STOP_WORDS", stop_words) < 0) {
-        Py_XDECREF(stop_words);
+    if (add_type(module, "Trie", &TrieType) < 0 || add_type(module, "AppositionScanner", &AppositionScannerType) < 0 ||
+        add_type(module, "KeywordMatcher", &KeywordMatcherType) < 0 ||
+        /* sentences._ABBREVIATIONS, contexts._BENCH_ENDINGS and acronyms._LF_STOP, as C has them */
+        add_words(module, "SENTENCE_ABBREVIATIONS", ABBREVIATIONS, N_WORDS(ABBREVIATIONS)) < 0 ||
+        add_words(module, "BENCH_ENDINGS", BENCH_ENDINGS, N_WORDS(BENCH_ENDINGS)) < 0 ||
+        add_words(module, "ACRONYM_STOP_WORDS", ACRONYM_STOP_WORDS, N_WORDS(ACRONYM_STOP_WORDS)) < 0) {
         Py_DECREF(module);
         return NULL;
     }
