@@ -148,3 +148,28 @@ def test_clear_caches_forgets_memoised_names_and_changes_no_result() -> None:
     assert len(NAME_KEYS) == 0 and looks_like_name.cache_info().currsize == 0
     assert not ex.nlp.get_pipe("kg_gazetteer")._prefix_memo
     assert ex.extract(_SAMPLE).to_json() == before
+
+
+def test_bulk_runs_tune_the_collector_and_give_it_back() -> None:
+    """extract_many freezes the objects that exist and raises the young threshold while it runs,
+    and restores both at the end, also when runs interleave or the consumer stops early."""
+    import gc
+
+    from kg.extract import pipeline
+
+    papers = [Paper(id=f"p{i}", title=f"Model{i}: Fast", abstract="We propose Model, a method. We evaluate on COCO.")
+              for i in range(5)]
+    before = gc.get_threshold()
+    outer = extractor().extract_many(papers)
+    next(outer)
+    assert gc.get_threshold()[0] == max(pipeline.BULK_GC_THRESHOLD, before[0]) and gc.get_freeze_count() > 0
+    inner = list(extractor().extract_many(papers))  # a second run inside the first keeps the settings
+    assert gc.get_threshold()[0] == max(pipeline.BULK_GC_THRESHOLD, before[0]) and gc.get_freeze_count() > 0
+    rest = list(outer)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    assert [e.to_json() for e in inner] == [extractor().extract(paper).to_json() for paper in papers]  # same results
+    assert len(rest) == len(papers) - 1
+    stopped = extractor().extract_many(papers)
+    next(stopped)
+    stopped.close()  # a consumer that stops early: the generator's exit restores the settings
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
