@@ -14,6 +14,7 @@ import functools
 import re
 
 from kg.extract.lexicon import GENERIC_NAMES, load_lexicon
+from kg.extract.native import speedups
 
 #: A character of a word, and a dot or apostrophe inside one ("Qwen2.5", "Hugging's" but not "Net.Then").
 _CHAR, _INNER_DOT = r"[\w+&@]", r"[.'](?=\w)(?![A-Z][a-z])"
@@ -48,16 +49,36 @@ _STOPWORDS = frozenset("of for and in to on with the a an".split())
 
 _NUMBERISH = re.compile(r"[\d.,%x×]+[A-Za-z]?|\d+[BMKT]|[A-Z][a-z]?|\d+(?:st|nd|rd|th|D)")
 _ALLCAPS = re.compile(r"[A-Z]{2,}s?")
+#: What :func:`_name_shape` tells apart.
+_PLAIN, _NUMBER_LIKE, _INNER_SHAPE, _INNER_ALLCAPS = range(4)
+
+
+def _name_shape(word: str) -> int:
+    """The shape of ``word`` that :func:`looks_like_name` asks about: ``_NUMBER_LIKE`` when
+    ``_NUMBERISH`` matches all of it, else ``_INNER_SHAPE`` when ``_INNER`` matches it
+    (``_INNER_ALLCAPS`` when ``_ALLCAPS`` also matches all of it), else ``_PLAIN``. An ASCII
+    word is read in C when the speedups were built (``name_shape``: the three regexes cost
+    ~2,500 instructions a new word); this is the reference the tests compare it with."""
+    if speedups is not None and word.isascii():
+        return speedups.name_shape(word)
+    if _NUMBERISH.fullmatch(word):
+        return _NUMBER_LIKE
+    if not _INNER.match(word):
+        return _PLAIN
+    return _INNER_ALLCAPS if _ALLCAPS.fullmatch(word) else _INNER_SHAPE
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def looks_like_name(word: str) -> bool:
     """True for a word that reads as a coined name rather than an English word."""
     word = word.strip(".,;:'\"")
-    if len(word) < 2 or word in GENERIC_NAMES or word.isdigit() or _NUMBERISH.fullmatch(word):
+    if len(word) < 2 or word in GENERIC_NAMES or word.isdigit():
         return False
-    if _INNER.match(word):
-        return not _ALLCAPS.fullmatch(word) or word.rstrip("s") not in GENERIC_NAMES
+    shape = _name_shape(word)
+    if shape == _NUMBER_LIKE:
+        return False
+    if shape != _PLAIN:
+        return shape == _INNER_SHAPE or word.rstrip("s") not in GENERIC_NAMES
     if not word[0].isupper():
         return False
     head = word.split("-")[0]

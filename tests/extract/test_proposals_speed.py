@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from kg.extract import contexts, names, proposals, scan
 from kg.extract.state import PaperText, put
@@ -159,3 +160,34 @@ def test_bench_endings_found_in_c_are_those_of_the_python_scan() -> None:
         start = rng.randint(0, len(text) + 1)
         assert speedups.bench_endings(text, start) == contexts._scan_bench_endings(text, start), (text, start)
         assert contexts._bench_endings(text, start) == contexts._scan_bench_endings(text, start)
+
+
+def _shape_by_patterns(word: str) -> int:
+    """``names._name_shape`` by its three regexes, whatever was built."""
+    if names._NUMBERISH.fullmatch(word):
+        return names._NUMBER_LIKE
+    if not names._INNER.match(word):
+        return names._PLAIN
+    return names._INNER_ALLCAPS if names._ALLCAPS.fullmatch(word) else names._INNER_SHAPE
+
+
+def test_name_shapes_read_in_c_are_those_of_the_patterns() -> None:
+    """``_speedups.name_shape`` against ``_NUMBERISH`` / ``_INNER`` / ``_ALLCAPS`` on fuzzed ASCII
+    words (numbers, ordinals, sizes, capitals, inner digits, line breaks) and the words of the corpus."""
+    import pytest
+
+    from kg.extract.native import speedups
+
+    if speedups is None:
+        pytest.skip("the C speedups were not built (tests/extract/test_phrases.py fails under CI=true)")
+    rng = random.Random(11)
+    alphabet = "0123456789.,%xXsBMKTDtdhnrAZaz-_\n'" + "Ab"
+    words = ["", "1st", "22nd", "3rd", "4th", "3D", "7B", "70B", "1.5x", "x", "xa", "ax", "A", "Ab", "AB", "ABs", "ABC",
+             "GPT-4o", "LLaVA", "Qwen2.5", "Mamba", "iPhone", "a\nB", "\nAB", "ResNet-50", "10%", "1,000", "2x", "A1"]
+    words += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9))) for _ in range(60_000)]
+    listing = Path(__file__).resolve().parents[2] / "examples" / "daily_papers_listing.txt"
+    words += [word.strip(".,;:'\"") for word in listing.read_text(encoding="utf-8").split() if word.isascii()]
+    for word in words:
+        assert speedups.name_shape(word) == _shape_by_patterns(word), repr(word)
+    for name in ("GPT-4o", "Mamba", "BERT", "LLMs", "the", "Results"):  # and looks_like_name reads it as before
+        assert names._name_shape(name) == _shape_by_patterns(name)
