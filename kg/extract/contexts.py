@@ -46,10 +46,21 @@ _USE = re.compile(
     r"(?:models?|methods|LLMs|VLMs|approaches|backbones?|architectures?) (?:such as|including|like)|"
     r"built (?:up)?on|on top of|fine-?tun(?:e|es|ed|ing)|distill(?:ed|ing)? (?:from|into)|"
     r"initiali[sz]ed (?:from|with)|extends?|extending|variants? of|versions? of)\s+(?:the\s+|a\s+|an\s+)?")
-#: Every ``_USE`` match begins with one of these (keep the two in step).
-_USE_STARTS = ("compar", "outperform", "surpass", "beat", "baseline", "model", "methods", "LLMs", "VLMs", "approaches",
-               "backbone", "architecture", "built", "on top of", "fine-tun", "finetun", "distill", "initiali", "extend",
-               "variant", "version")
+#: Every ``_USE`` match begins with one of these (keep the two in step). The words that are common on
+#: their own ("models", "comparison", "baselines", "version") are registered with the words the pattern
+#: needs after them: the keyword pass then finds 4x fewer places to try it (each failed try ~1 µs).
+_USE_STARTS = (
+    *(f"{word} {after}" for word in ("compare", "compared", "comparison", "comparisons")
+      for after in ("with", "to", "against")),
+    "outperform", "surpass", "beat",
+    *(f"{word}{head}{comma} {after}" for word in ("baseline", "baselines") for head in ("", " methods", " models")
+      for comma in ("", ",") for after in ("such as", "including", "like")),
+    *(f"{word} {after}" for word in ("model", "models", "methods", "LLMs", "VLMs", "approaches", "backbone", "backbones",
+                                     "architecture", "architectures") for after in ("such as", "including", "like")),
+    "built on", "built upon", "on top of", "fine-tun", "finetun",
+    *(f"{word} {after}" for word in ("distill", "distilled", "distilling") for after in ("from", "into")),
+    "initiali", "extend", "variant of", "variants of", "version of", "versions of",
+)
 register_start_words("dataset head", _HEAD_STARTS)
 register_start_words("evaluated on", _EVAL_STARTS)
 register_start_words("compared", _USE_STARTS)

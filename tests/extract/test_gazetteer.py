@@ -1,4 +1,4 @@
-"""The gazetteer's compound-word scan: the C scan against the Python one it replaces."""
+"""The gazetteer's compound-word scan (the C scan against the Python one it replaces) and its pre-checks."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.extract import gazetteer
 from kg.extract.gazetteer import _compound_words, _scan_compound_words
 from kg.extract.native import speedups
 from kg.ingest import read_papers
@@ -52,3 +53,17 @@ def test_c_compound_words_takes_ascii_only() -> None:
     with pytest.raises(ValueError):
         speedups.compound_words("naïve-Bayes")
     assert list(_compound_words("naïve-Bayes")) == [(0, 11, "naïve-Bayes")]  # non-ASCII text: the Python scan
+
+
+def test_version_pre_check_lets_every_version_through() -> None:
+    """``_known`` tries ``_VERSION`` only after a blank and a "v", "V" or digit: every character the
+    pattern can have there passes that check (``\\d`` is any decimal digit)."""
+    import re
+    import sys
+
+    assert gazetteer._VERSION.pattern.startswith(r" (?:[vV]\d+(?:\.\d+)*|\d+\.")  # the pattern the check reads
+    second = re.compile(r"[vV\d]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if second.fullmatch(char):
+            assert char in gazetteer._VERSION_V or char.isdigit(), hex(code)

@@ -64,9 +64,12 @@ def test_keyword_pass_reports_every_kind_of_each_word() -> None:
     text = "We present pre-trained models (on top of SOTA) state-of-the-art, which we call X-3 and 12."
     starts = scan.keywords(_paper(text)).starts
     assert [text[at:at + 7] for at in starts["evaluated on"]] == ["pre-tra", "trained", "SOTA) s", "state-o"]
-    assert [text[at:at + 6] for at in starts["compared"]] == ["models", "on top"]
+    assert [text[at:at + 6] for at in starts["compared"]] == ["on top"]  # "models" only before "such as" …
     assert [text[at:at + 5] for at in starts["called"]] == ["which", "we ca", "call "]
     assert [text[at:at + 2] for at in starts["number"]] == ["3 ", "12"]  # digits at word starts
+    text = "Strong baselines, such as A, models like B and the models we compare with C."
+    starts = scan.keywords(_paper(text)).starts
+    assert [text[at:at + 9] for at in starts["compared"]] == ["baselines", "models li", "compare w"]
 
 
 def test_claims_found_from_the_number_words_are_the_claims_found_from_every_digit() -> None:
