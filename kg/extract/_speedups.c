@@ -28,6 +28,9 @@
  *
  * name_shape(word): the shape tests of names.looks_like_name (reference: names._name_shape).
  *
+ * words_then_preposition(text, starts, leads, preps, max_between): the "experiments … on" rule of
+ * kg/extract/contexts.py (reference: matches_at(_EVAL, …)).
+ *
  * KeywordMatcher: the shared keyword pass of kg/extract/scan.py (~30 us per abstract as one
  * regex over the blanked text).
  *
@@ -1698,6 +1701,104 @@ static PyObject *bench_endings(PyObject *module, PyObject *args) {
     return found;
 }
 
+/* One word of words_then_preposition(): the tuple's item as bytes, checked. */
+static int word_at(PyObject *words, Py_ssize_t k, const char **word, Py_ssize_t *length) {
+    PyObject *item = PyTuple_GET_ITEM(words, k);
+    if (!PyBytes_Check(item)) {
+        PyErr_SetString(PyExc_TypeError, "words_then_preposition() takes tuples of bytes");
+        return -1;
+    }
+    *word = PyBytes_AS_STRING(item);
+    *length = PyBytes_GET_SIZE(item);
+    return 0;
+}
+
+/* Where the match of   \b(?:LEAD1|LEAD2|…)(?:\s+[\w\-]+){0,MAX}?\s+(?:PREP1|PREP2|…)\s+   that begins at i ends, or
+ * -1 (ASCII text; each LEAD is followed by \s there, so at most one of them can begin a match; a word
+ * is a whole run of [\w\-], and the preposition is tried before each word, as the lazy repeat does). */
+static Py_ssize_t lead_then_preposition(const unsigned char *t, Py_ssize_t n, Py_ssize_t i, PyObject *leads,
+                                        PyObject *preps, Py_ssize_t max_between, int *error) {
+    const char *word;
+    Py_ssize_t length, at = -1;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(leads); k++) {
+        if (word_at(leads, k, &word, &length) < 0) {
+            *error = 1;
+            return -1;
+        }
+        if (i + length < n && memcmp(t + i, word, length) == 0 && is_space(t[i + length])) {
+            at = i + length;
+            break;
+        }
+    }
+    for (Py_ssize_t between = 0; at >= 0; between++) {
+        while (at < n && is_space(t[at])) /* \s+ (at least one: checked for the lead, and below) */
+            at++;
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(preps); k++) {
+            if (word_at(preps, k, &word, &length) < 0) {
+                *error = 1;
+                return -1;
+            }
+            if (at + length < n && memcmp(t + at, word, length) == 0 && is_space(t[at + length])) {
+                at += length;
+                while (at < n && is_space(t[at]))
+                    at++;
+                return at;
+            }
+        }
+        if (between == max_between)
+            return -1;
+        Py_ssize_t run = at; /* [\w\-]+, then \s must follow */
+        while (run < n && (is_word_char(t[run]) || t[run] == '-'))
+            run++;
+        if (run == at || run == n || !is_space(t[run]))
+            return -1;
+        at = run;
+    }
+    return -1;
+}
+
+/* words_then_preposition(text, starts, leads, preps, max_between) -> the ends of the matches that
+ * matches_at(pattern, text, starts) finds, for a pattern of the shape above (contexts._EVAL). */
+static PyObject *words_then_preposition(PyObject *module, PyObject *args) {
+    PyObject *text, *starts, *leads, *preps;
+    Py_ssize_t max_between;
+    if (!PyArg_ParseTuple(args, "UO!O!O!n:words_then_preposition", &text, &PyList_Type, &starts, &PyTuple_Type, &leads,
+                          &PyTuple_Type, &preps, &max_between))
+        return NULL;
+    if (!PyUnicode_IS_ASCII(text)) {
+        PyErr_SetString(PyExc_ValueError, "words_then_preposition() takes ASCII text");
+        return NULL;
+    }
+    const unsigned char *t = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), end = 0;
+    PyObject *ends = PyList_New(0);
+    for (Py_ssize_t k = 0; ends != NULL && k < PyList_GET_SIZE(starts); k++) {
+        Py_ssize_t start = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k));
+        if (start == -1 && PyErr_Occurred()) {
+            Py_CLEAR(ends);
+            break;
+        }
+        if (start < end || start < 0 || start >= n) /* inside the last match (as finditer resumes), or outside */
+            continue;
+        if (start > 0 && is_word_char(t[start - 1])) /* the pattern's leading \b (every lead begins with a letter) */
+            continue;
+        int error = 0;
+        Py_ssize_t found = lead_then_preposition(t, n, start, leads, preps, max_between, &error);
+        if (error) {
+            Py_CLEAR(ends);
+            break;
+        }
+        if (found >= 0) {
+            PyObject *offset = PyLong_FromSsize_t(found);
+            if (offset == NULL || PyList_Append(ends, offset) < 0)
+                Py_CLEAR(ends);
+            Py_XDECREF(offset);
+            end = found;
+        }
+    }
+    return ends;
+}
+
 static PyMethodDef module_methods[] = {
     {"compound_words", (PyCFunction)compound_words, METH_O,
      "compound_words(text) -> [(start, end, word)] of the words with a digit or hyphen that start with a letter, in ASCII text"},
@@ -1709,6 +1810,9 @@ static PyMethodDef module_methods[] = {
      "blank_words(text) -> b' ' + the text with every character but [A-Za-z0-9_] a blank, one byte per character"},
     {"name_shape", (PyCFunction)name_shape, METH_O,
      "name_shape(word) -> 1 for a number-like ASCII word, 2 for one with an inner capital or digit (3 when all capitals), else 0"},
+    {"words_then_preposition", (PyCFunction)words_then_preposition, METH_VARARGS,
+     "words_then_preposition(text, starts, leads, preps, max_between) -> the ends of the matches of "
+     "(?:LEAD|…)(?:\\s+[\\w\\-]+){0,max_between}?\\s+(?:PREP|…)\\s+ tried at starts, in ASCII text"},
     {"compound_cuts", (PyCFunction)compound_cuts, METH_O,
      "compound_cuts(word) -> the offsets of each '-' and of each digit after a letter in an ASCII word"},
     {"split_sentences", (PyCFunction)split_sentences, METH_VARARGS,

@@ -191,3 +191,28 @@ def test_name_shapes_read_in_c_are_those_of_the_patterns() -> None:
         assert speedups.name_shape(word) == _shape_by_patterns(word), repr(word)
     for name in ("GPT-4o", "Mamba", "BERT", "LLMs", "the", "Results"):  # and looks_like_name reads it as before
         assert names._name_shape(name) == _shape_by_patterns(name)
+
+
+def test_evaluated_on_ends_read_in_c_are_the_pattern_matches() -> None:
+    """``_speedups.words_then_preposition`` against ``matches_at(_EVAL, …)`` on fuzzed ASCII text: every
+    lead, prepositions inside words ("onto", "overall") and at the end, zero to six words between, every
+    ASCII whitespace, hyphens and punctuation, and starts anywhere (mid-word, repeated, out of order)."""
+    from kg.extract.native import speedups
+
+    if speedups is None:
+        import pytest
+
+        pytest.skip("the C speedups were not built (tests/extract/test_phrases.py fails under CI=true)")
+    rng = random.Random(5)
+    pieces = [*contexts._EVAL_LEADS, *contexts._EVAL_PREPOSITIONS, "onto", "overall", "acrossx", "the", "GLUE", "x-y",
+              "-", ",", ".", "(", "a_b", "7", "Experiments", "resulted", "pre", "trained-on"]
+    blanks = [" ", " ", "  ", "\t", "\n", "\x1c", "\x0b", "", ", "]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) + rng.choice(blanks) for _ in range(rng.randint(1, 12)))
+        starts = sorted(rng.sample(range(len(text) + 2), min(len(text) + 2, rng.randint(0, 12))))
+        if rng.random() < 0.3:
+            starts = [rng.randint(-2, len(text) + 2) for _ in range(6)]  # unsorted, out of range
+        expected = [match.end() for match in scan.matches_at(contexts._EVAL, text, starts)]
+        found = speedups.words_then_preposition(text, starts, contexts._EVAL_LEAD_BYTES, contexts._EVAL_PREPOSITION_BYTES,
+                                                contexts._EVAL_MAX_BETWEEN)
+        assert found == expected, (text, starts)
