@@ -31,6 +31,9 @@
  * words_then_preposition(text, starts, leads, preps, max_between): the "experiments … on" rule of
  * kg/extract/contexts.py (reference: matches_at(_EVAL, …)).
  *
+ * lead_words_head(text, starts, pos, …): "a novel <words> framework, called" of kg/extract/proposals.py
+ * (reference: _NOVEL_HEAD and _HEAD_THEN_NAME).
+ *
  * KeywordMatcher: the shared keyword pass of kg/extract/scan.py (~30 us per abstract as one
  * regex over the blanked text).
  *
@@ -1799,6 +1802,122 @@ static PyObject *words_then_preposition(PyObject *module, PyObject *args) {
     return ends;
 }
 
+/* The length of the first of `words` (a tuple of bytes) written at t[at] and followed by a blank (or,
+ * when `comma_ok`, a ","), with an "s" between when `plural_ok`; 0 when none is; -1 with an exception. */
+static Py_ssize_t word_then_blank(const unsigned char *t, Py_ssize_t n, Py_ssize_t at, PyObject *words, int plural_ok,
+                                  int comma_ok) {
+    const char *word;
+    Py_ssize_t length;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(words); k++) {
+        if (word_at(words, k, &word, &length) < 0)
+            return -1;
+        if (at + length >= n || t[at] != (unsigned char)word[0] || memcmp(t + at, word, length) != 0)
+            continue;
+        Py_ssize_t end = at + length;
+        if (plural_ok && t[end] == 's' && end + 1 < n && (is_space(t[end + 1]) || (comma_ok && t[end + 1] == ',')))
+            return length + 1; /* "s?" is greedy: with the "s" first */
+        if (is_space(t[end]) || (comma_ok && t[end] == ','))
+            return length;
+    }
+    return 0;
+}
+
+/* Where the match of   LEAD\s+(?:[\w\-]+,?\s+){0,MAX}?HEADs?,?\s+(?:TAIL\s+)?   that begins at i ends, or -1, or
+ * -2 with an exception (ASCII text; LEAD, HEAD and TAIL are alternatives of whole words, none a prefix of
+ * another one that could match there, as in proposals._NOVEL_HEAD and _HEAD_THEN_NAME). */
+static Py_ssize_t lead_words_head_at(const unsigned char *t, Py_ssize_t n, Py_ssize_t i, PyObject *leads,
+                                     PyObject *heads, PyObject *tails, Py_ssize_t max_between) {
+    Py_ssize_t length = word_then_blank(t, n, i, leads, 0, 0);
+    if (length <= 0)
+        return length < 0 ? -2 : -1;
+    Py_ssize_t at = i + length;
+    for (Py_ssize_t between = 0;; between++) {
+        while (at < n && is_space(t[at])) /* \s+: at least one, checked before */
+            at++;
+        length = word_then_blank(t, n, at, heads, 1, 1);
+        if (length < 0)
+            return -2;
+        if (length > 0) {
+            at += length;
+            if (t[at] == ',')
+                at++;
+            if (at >= n || !is_space(t[at])) /* ",?\s+" */
+                return -1;
+            while (at < n && is_space(t[at]))
+                at++;
+            length = word_then_blank(t, n, at, tails, 0, 0); /* an optional "called\s+" */
+            if (length < 0)
+                return -2;
+            if (length > 0) {
+                at += length;
+                while (at < n && is_space(t[at]))
+                    at++;
+            }
+            return at;
+        }
+        if (between == max_between)
+            return -1;
+        Py_ssize_t run = at; /* [\w\-]+,?\s+ */
+        while (run < n && (is_word_char(t[run]) || t[run] == '-'))
+            run++;
+        if (run == at)
+            return -1;
+        if (run < n && t[run] == ',')
+            run++;
+        if (run >= n || !is_space(t[run]))
+            return -1;
+        at = run;
+    }
+}
+
+/* lead_words_head(text, starts, pos, leads, heads, tails, max_between, leading_blanks) -> [(start, end)] of
+ * the matches tried at `starts` from `pos` as matches_at finds them: with leading_blanks, each match may
+ * begin with blanks before its lead (^\s*); without, a lead must begin a word (\b). */
+static PyObject *lead_words_head(PyObject *module, PyObject *args) {
+    PyObject *text, *starts, *leads, *heads, *tails;
+    Py_ssize_t pos, max_between;
+    int leading_blanks;
+    if (!PyArg_ParseTuple(args, "UO!nO!O!O!np:lead_words_head", &text, &PyList_Type, &starts, &pos, &PyTuple_Type,
+                          &leads, &PyTuple_Type, &heads, &PyTuple_Type, &tails, &max_between, &leading_blanks))
+        return NULL;
+    if (!PyUnicode_IS_ASCII(text)) {
+        PyErr_SetString(PyExc_ValueError, "lead_words_head() takes ASCII text");
+        return NULL;
+    }
+    const unsigned char *t = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), end = pos > 0 ? pos : 0;
+    PyObject *spans = PyList_New(0);
+    for (Py_ssize_t k = 0; spans != NULL && k < PyList_GET_SIZE(starts); k++) {
+        Py_ssize_t start = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k));
+        if (start == -1 && PyErr_Occurred()) {
+            Py_CLEAR(spans);
+            break;
+        }
+        if (start < end || start >= n)
+            continue;
+        Py_ssize_t at = start;
+        if (leading_blanks) {
+            while (at < n && is_space(t[at]))
+                at++;
+        } else if (start > 0 && is_word_char(t[start - 1])) { /* \b: every lead begins with a letter */
+            continue;
+        }
+        Py_ssize_t found = lead_words_head_at(t, n, at, leads, heads, tails, max_between);
+        if (found == -2) {
+            Py_CLEAR(spans);
+            break;
+        }
+        if (found >= 0) {
+            PyObject *span = Py_BuildValue("(nn)", start, found);
+            if (span == NULL || PyList_Append(spans, span) < 0)
+                Py_CLEAR(spans);
+            Py_XDECREF(span);
+            end = found;
+        }
+    }
+    return spans;
+}
+
 static PyMethodDef module_methods[] = {
     {"compound_words", (PyCFunction)compound_words, METH_O,
      "compound_words(text) -> [(start, end, word)] of the words with a digit or hyphen that start with a letter, in ASCII text"},
@@ -1813,6 +1932,9 @@ static PyMethodDef module_methods[] = {
     {"words_then_preposition", (PyCFunction)words_then_preposition, METH_VARARGS,
      "words_then_preposition(text, starts, leads, preps, max_between) -> the ends of the matches of "
      "(?:LEAD|…)(?:\\s+[\\w\\-]+){0,max_between}?\\s+(?:PREP|…)\\s+ tried at starts, in ASCII text"},
+    {"lead_words_head", (PyCFunction)lead_words_head, METH_VARARGS,
+     "lead_words_head(text, starts, pos, leads, heads, tails, max_between, leading_blanks) -> [(start, end)] of the "
+     "matches of LEAD\\s+(?:[\\w\\-]+,?\\s+){0,max_between}?HEADs?,?\\s+(?:TAIL\\s+)? tried at starts, in ASCII text"},
     {"compound_cuts", (PyCFunction)compound_cuts, METH_O,
      "compound_cuts(word) -> the offsets of each '-' and of each digit after a letter in an ASCII word"},
     {"split_sentences", (PyCFunction)split_sentences, METH_VARARGS,

@@ -64,10 +64,18 @@ _HEADS = f"(?:{'|'.join(_HEAD_WORDS)})s?"
 _APPOSITION = re.compile(rf",\s*(?:an?|the first|the)\s+(?:[\w\-]+\s+){{0,5}}?{_HEADS}\b")
 #: ``_APPOSITION.finditer`` in C for ASCII text (``kg/extract/_speedups.c``; ~6 µs an abstract as a regex).
 _APPOSITION_SCANNER = speedups.AppositionScanner([head.encode() for head in _HEAD_WORDS]) if speedups else None
+#: The words that may follow a head noun before the name ("a benchmark called X").
+_NAMING_WORDS = ("called", "named", "dubbed", "termed", "namely")
+_NAMING = f"(?:(?:{'|'.join(_NAMING_WORDS)})\\s+)?"
 #: "a model-agnostic framework RLMRec that …", "a new benchmark called X".
-_HEAD_THEN_NAME = re.compile(rf"^\s*(?:an?|the|our)\s+(?:[\w\-]+,?\s+){{0,5}}?{_HEADS},?\s+(?:(?:called|named|dubbed|termed|namely)\s+)?")
+_ARTICLES = ("an", "a", "the", "our")
+_HEAD_THEN_NAME = re.compile(rf"^\s*(?:{'|'.join(_ARTICLES)})\s+(?:[\w\-]+,?\s+){{0,5}}?{_HEADS},?\s+{_NAMING}")
 #: "a novel but simple approach, Constrained Word2Vec (CW2V), …" anywhere in the abstract.
-_NOVEL_HEAD = re.compile(rf"\b(?:novel|new|our)\s+(?:[\w\-]+,?\s+){{0,4}}?{_HEADS},?\s+(?:(?:called|named|dubbed|termed|namely)\s+)?")
+_NOVEL_WORDS = ("novel", "new", "our")
+_NOVEL_HEAD = re.compile(rf"\b(?:{'|'.join(_NOVEL_WORDS)})\s+(?:[\w\-]+,?\s+){{0,4}}?{_HEADS},?\s+{_NAMING}")
+#: The words of the two patterns as bytes, for ``_speedups.lead_words_head`` (see :func:`_lead_words_head`).
+_HEAD_BYTES, _NAMING_BYTES, _ARTICLE_BYTES, _NOVEL_BYTES = (
+    tuple(word.encode() for word in words) for words in (_HEAD_WORDS, _NAMING_WORDS, _ARTICLES, _NOVEL_WORDS))
 _QUOTED = re.compile(rf"[\"“]([^\"”]{{3,40}})[\"”]\s+{_HEADS}\b")
 _LOWER_COINED = re.compile(rf"[\"“'`]*((?:[a-z][\w\-]*\s+){{0,2}}?[a-z][\w\-]*)[\"”'`]*(?=\s*[,.;(]|\s+{_HEADS}\b)")
 _DIRECT = re.compile(rf"^\s*(?:the\s+)?[\"“'`]*({PHRASE})\s*[\"”'`]*\s*(?=[,(:—–]|\s+(?:that|which|to|for|as|with|a|an|and|--)\b|\.)")
@@ -251,6 +259,24 @@ def _appositions(text: str, start: int) -> list[tuple[int, int]]:
     return [match.span() for match in _APPOSITION.finditer(text, start)]
 
 
+def _novel_heads(text: str, starts: list[int], pos: int) -> list[tuple[int, int]]:
+    """(start, end) of the ``_NOVEL_HEAD`` matches tried at ``starts`` from ``pos``, as ``matches_at`` finds
+    them: read in C for ASCII text when the speedups were built (``lead_words_head``: the regex backtracked
+    through up to four words for each of 47 heads, ~3.5 µs a try; the tests fuzz the two)."""
+    if speedups is not None and text.isascii():
+        return speedups.lead_words_head(text, starts, pos, _NOVEL_BYTES, _HEAD_BYTES, _NAMING_BYTES, 4, False)
+    return [match.span() for match in matches_at(_NOVEL_HEAD, text, starts, pos)]
+
+
+def _head_then_name(window: str) -> int:
+    """Where ``_HEAD_THEN_NAME.match(window)`` ends, or -1: in C for ASCII text, as :func:`_novel_heads`."""
+    if speedups is not None and window.isascii():
+        found = speedups.lead_words_head(window, [0], 0, _ARTICLE_BYTES, _HEAD_BYTES, _NAMING_BYTES, 5, True)
+        return found[0][1] if found else -1
+    match = _HEAD_THEN_NAME.match(window)
+    return match.end() if match else -1
+
+
 def _coined(text: str, pos: int, short: str, long: str, ls: int) -> bool:
     """A coined mixed-case acronym ("RLMRec") defined in the same sentence as ``pos``, for an unknown method."""
     return (bool(_MIXED_CASE.search(short[:-1] if short.endswith("s") else short))
@@ -287,8 +313,8 @@ class ProposalFinder:
                 self._called(paper, match)
         for at, end in _appositions(text, start):
             self._apposition(paper, at, end)
-        for match in matches_at(_NOVEL_HEAD, text, starts["novel"], start):
-            self._name_at(paper, match.end(), "proposal.novel_head", 0.75, context=match.group(0), follow=True)
+        for at, end in _novel_heads(text, starts["novel"], start):
+            self._name_at(paper, end, "proposal.novel_head", 0.75, context=text[at:end], follow=True)
         for short, long, ls, le in paper.definitions:
             novel = _novel_before(text, max(start, ls - 60), ls)
             if novel and _lead_in_ok(text[novel.end():ls]) and classify_long_form(long, short) is not None:
@@ -347,8 +373,8 @@ class ProposalFinder:
         window: str = text[pos:pos + 220]
         if self._acronym_at(paper, pos, 120, "proposal.we_propose", 0.9, window):
             return
-        head = _HEAD_THEN_NAME.match(window)
-        if head and self._name_at(paper, pos + head.end(), "proposal.we_propose", 0.85, context=window):
+        head = _head_then_name(window)
+        if head >= 0 and self._name_at(paper, pos + head, "proposal.we_propose", 0.85, context=window):
             return
         comma = window.find(",", 0, _APPOSITION_SPAN)  # ``str.find``, not ``_COMMA.finditer``: ~2 µs less per trigger
         stop = _first_stop(window, _APPOSITION_SPAN) if comma >= 0 else _APPOSITION_SPAN

@@ -216,3 +216,34 @@ def test_evaluated_on_ends_read_in_c_are_the_pattern_matches() -> None:
         found = speedups.words_then_preposition(text, starts, contexts._EVAL_LEAD_BYTES, contexts._EVAL_PREPOSITION_BYTES,
                                                 contexts._EVAL_MAX_BETWEEN)
         assert found == expected, (text, starts)
+
+
+def test_head_noun_matches_read_in_c_are_the_pattern_matches() -> None:
+    """``_speedups.lead_words_head`` against ``_NOVEL_HEAD`` (tried at starts, with ``matches_at``) and
+    ``_HEAD_THEN_NAME`` (at the start of a window) on fuzzed ASCII text: every article and novelty word,
+    heads with "s", a comma or glued to more letters, the naming words, zero to six words between, every
+    ASCII whitespace, and starts anywhere."""
+    from kg.extract.native import speedups
+
+    if speedups is None:
+        import pytest
+
+        pytest.skip("the C speedups were not built (tests/extract/test_phrases.py fails under CI=true)")
+    rng = random.Random(7)
+    heads = list(proposals._HEAD_WORDS)
+    pieces = [*proposals._ARTICLES, *proposals._NOVEL_WORDS, *proposals._NAMING_WORDS, "namelyx", "new-found", "An", "x",
+              "model-based", "frameworkX", "simple", "Deep", "-", "_", "7", "(", ".", "newest", "ours"]
+    blanks = [" ", " ", "  ", "\t", "\n", "\x1c", "", ",", ", ", ",,", "s ", "s, ", "s,"]
+    for _ in range(20_000):
+        words = [rng.choice(heads) if rng.random() < 0.35 else rng.choice(pieces) for _ in range(rng.randint(1, 10))]
+        text = rng.choice(["", " ", "\n "]) + "".join(word + rng.choice(blanks) for word in words)
+        starts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, rng.randint(0, 10))))
+        pos = rng.choice([0, 0, rng.randint(0, len(text))])
+        expected = [match.span() for match in scan.matches_at(proposals._NOVEL_HEAD, text, starts, pos)]
+        found = speedups.lead_words_head(text, starts, pos, proposals._NOVEL_BYTES, proposals._HEAD_BYTES,
+                                         proposals._NAMING_BYTES, 4, False)
+        assert found == expected, (text, starts, pos)
+        head = proposals._HEAD_THEN_NAME.match(text)
+        found = speedups.lead_words_head(text, [0], 0, proposals._ARTICLE_BYTES, proposals._HEAD_BYTES,
+                                         proposals._NAMING_BYTES, 5, True)
+        assert found == ([(0, head.end())] if head else []), text
