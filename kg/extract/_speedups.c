@@ -34,6 +34,8 @@
  * lead_words_head(text, starts, pos, …): "a novel <words> framework, called" of kg/extract/proposals.py
  * (reference: _NOVEL_HEAD and _HEAD_THEN_NAME).
  *
+ * numbers_at(text, starts): the numbers of kg/extract/results.py (reference: matches_at(_NUMBER, …)).
+ *
  * KeywordMatcher: the shared keyword pass of kg/extract/scan.py (~30 us per abstract as one
  * regex over the blanked text).
  *
@@ -1918,6 +1920,59 @@ static PyObject *lead_words_head(PyObject *module, PyObject *args) {
     return spans;
 }
 
+/* numbers_at(text, starts) -> [(start, end, value, unit)] of the matches of results._NUMBER,
+ * (\d+(?:\.\d+)?)\s*(%|pp|points?|x|×|dB)?, tried at `starts` as matches_at tries them, in ASCII text
+ * (no "×" there); `unit` is "" when the optional group matched nothing (the blanks before it stay in
+ * the match, as the greedy \s* leaves them). */
+static PyObject *numbers_at(PyObject *module, PyObject *args) {
+    static const char *const UNITS[] = {"%", "pp", "points", "point", "x", "dB"}; /* the regex's order */
+    PyObject *text, *starts;
+    if (!PyArg_ParseTuple(args, "UO!:numbers_at", &text, &PyList_Type, &starts))
+        return NULL;
+    if (!PyUnicode_IS_ASCII(text)) {
+        PyErr_SetString(PyExc_ValueError, "numbers_at() takes ASCII text");
+        return NULL;
+    }
+    const char *t = (const char *)PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), end = 0;
+    PyObject *found = PyList_New(0);
+    for (Py_ssize_t k = 0; found != NULL && k < PyList_GET_SIZE(starts); k++) {
+        Py_ssize_t start = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k));
+        if (start == -1 && PyErr_Occurred()) {
+            Py_CLEAR(found);
+            break;
+        }
+        if (start < end || start < 0 || start >= n || !is_digit((unsigned char)t[start]))
+            continue;
+        Py_ssize_t at = start;
+        while (at < n && is_digit((unsigned char)t[at]))
+            at++;
+        if (at + 1 < n && t[at] == '.' && is_digit((unsigned char)t[at + 1])) {
+            at++;
+            while (at < n && is_digit((unsigned char)t[at]))
+                at++;
+        }
+        Py_ssize_t value_end = at;
+        while (at < n && is_space((unsigned char)t[at]))
+            at++;
+        const char *unit = "";
+        for (size_t u = 0; u < sizeof(UNITS) / sizeof(UNITS[0]); u++) {
+            Py_ssize_t length = (Py_ssize_t)strlen(UNITS[u]);
+            if (at + length <= n && memcmp(t + at, UNITS[u], length) == 0) {
+                unit = UNITS[u];
+                at += length;
+                break;
+            }
+        }
+        PyObject *row = Py_BuildValue("(nns#s)", start, at, t + start, value_end - start, unit);
+        if (row == NULL || PyList_Append(found, row) < 0)
+            Py_CLEAR(found);
+        Py_XDECREF(row);
+        end = at;
+    }
+    return found;
+}
+
 static PyMethodDef module_methods[] = {
     {"compound_words", (PyCFunction)compound_words, METH_O,
      "compound_words(text) -> [(start, end, word)] of the words with a digit or hyphen that start with a letter, in ASCII text"},
@@ -1935,6 +1990,8 @@ static PyMethodDef module_methods[] = {
     {"lead_words_head", (PyCFunction)lead_words_head, METH_VARARGS,
      "lead_words_head(text, starts, pos, leads, heads, tails, max_between, leading_blanks) -> [(start, end)] of the "
      "matches of LEAD\\s+(?:[\\w\\-]+,?\\s+){0,max_between}?HEADs?,?\\s+(?:TAIL\\s+)? tried at starts, in ASCII text"},
+    {"numbers_at", (PyCFunction)numbers_at, METH_VARARGS,
+     "numbers_at(text, starts) -> [(start, end, value, unit)] of the claimed-number matches tried at starts, in ASCII text"},
     {"compound_cuts", (PyCFunction)compound_cuts, METH_O,
      "compound_cuts(word) -> the offsets of each '-' and of each digit after a letter in an ASCII word"},
     {"split_sentences", (PyCFunction)split_sentences, METH_VARARGS,

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.native import speedups
 from kg.extract.scan import keywords, matches_at, offsets_of, register_start_words
 from kg.extract.state import abstract_start, props, text_of
 
@@ -57,14 +57,13 @@ def find_results(text: str, start: int = 0, number_starts: list[int] | None = No
     """Every "value unit metric" or "metric by value unit" claim in ``text[start:]``
     (``number_starts``: the keyword pass's "number" offsets, when it has run)."""
     found = []
-    for number in _numbers(text, start, number_starts):
-        at = number.start()
+    for at, number_end, value, unit in _numbers(text, start, number_starts):
         previous = text[at - 1:at]  # "" at the start of the text
         if previous and (previous.isalnum() or previous in ".-"):
             continue
-        after = _METRIC_AFTER.match(text, number.end())
+        after = _METRIC_AFTER.match(text, number_end)
         if after:
-            found.append(Result(after.group(1), float(number.group(1)), number.group(2) or "", at, after.end()))
+            found.append(Result(after.group(1), float(value), unit, at, after.end()))
             continue
         # _METRIC_BEFORE ends with a blank or a connector ("of", "by", "to", "at", "reaching", "=", ":")
         # right before the number: after "(", ",", "+" … (a fifth of the numbers) it cannot match
@@ -73,7 +72,7 @@ def find_results(text: str, start: int = 0, number_starts: list[int] | None = No
         lo = max(start, at - 60)
         before = _METRIC_BEFORE.search(text, lo, at) if _may_end_metric(text, lo, at) else None
         if before:
-            found.append(Result(before.group(1), float(number.group(1)), number.group(2) or "", before.start(), number.end()))
+            found.append(Result(before.group(1), float(value), unit, before.start(), number_end))
     return found
 
 
@@ -100,17 +99,26 @@ def _may_end_metric(text: str, lo: int, at: int) -> bool:
     return False
 
 
-def _numbers(text: str, start: int, number_starts: list[int] | None) -> Iterator[re.Match]:
-    """``_NUMBER.finditer(text, start)`` as far as claims go, tried only where a digit is (the regex
-    engine tests for a digit at every position, ~3x slower than finding each digit with ``str.find``).
+def _numbers(text: str, start: int, number_starts: list[int] | None) -> list[tuple[int, int, str, str]]:
+    """(start, end, value, unit or "") of the matches of ``_NUMBER.finditer(text, start)`` as far as
+    claims go, tried only where a digit is (the regex engine tests for a digit at every position,
+    ~3x slower than finding each digit with ``str.find``). ASCII text is read in C when the speedups
+    were built (``numbers_at``; the regex is the reference the tests compare it with).
 
     Given ``number_starts``, only digits at word starts: a number right after a letter, digit,
     "." or "-" is no claim (``find_results`` skips it), and no such number can span the start of
     one that is (a number holds no digit after a blank or a unit), so the claims are the same.
     """
     if not text.isascii():  # the regex's digits include other scripts' digits: it finds those
-        return _NUMBER.finditer(text, start)
-    return matches_at(_NUMBER, text, offsets_of(text, _DIGITS, start) if number_starts is None else number_starts)
+        return [_number_row(match) for match in _NUMBER.finditer(text, start)]
+    starts = offsets_of(text, _DIGITS, start) if number_starts is None else number_starts
+    if speedups is not None:
+        return speedups.numbers_at(text, starts)
+    return [_number_row(match) for match in matches_at(_NUMBER, text, starts)]
+
+
+def _number_row(match: re.Match) -> tuple[int, int, str, str]:
+    return match.start(), match.end(), match.group(1), match.group(2) or ""
 
 
 _METRIC_WORD = re.compile(rf"(?<![\w\-]){METRIC}(?![\w\-])")

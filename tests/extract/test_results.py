@@ -94,3 +94,26 @@ def test_metric_pre_check_never_turns_away_a_metric_before_a_number() -> None:
         found += match is not None
         rejected += not passes
     assert found > 5000 and rejected > 2000  # (~15,000 and ~3,700: both outcomes are tested)
+
+
+def test_numbers_read_in_c_are_the_pattern_matches() -> None:
+    """``_speedups.numbers_at`` against ``matches_at(_NUMBER, …)`` on fuzzed ASCII text: decimals, a "."
+    with no digit after it, every unit ("points" before "point"), blanks before a unit or none, units at
+    the end of the text, and starts anywhere (not on a digit, inside a number, out of order)."""
+    from kg.extract.native import speedups
+    from kg.extract.scan import matches_at
+
+    if speedups is None:
+        import pytest
+
+        pytest.skip("the C speedups were not built (tests/extract/test_phrases.py fails under CI=true)")
+    rng = random.Random(13)
+    pieces = ["1", "84", "0", ".", "5", "%", "pp", "p", "point", "points", "pointsx", "x", "dB", "d", "B", " ", "  ",
+              "\t", "\n", "\x1f", "a", "-", ","]
+    for _ in range(30_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        starts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, rng.randint(0, 8))))
+        if rng.random() < 0.2:
+            starts = [rng.randint(-1, len(text) + 1) for _ in range(5)]
+        expected = [(m.start(), m.end(), m.group(1), m.group(2) or "") for m in matches_at(results._NUMBER, text, starts)]
+        assert speedups.numbers_at(text, starts) == expected, (text, starts)
