@@ -26,7 +26,9 @@ from kg.extract.state import Candidate, cands, lowered_text, props, text_of
 _HOST = re.compile(r"(github\.com|gitlab\.com|huggingface\.co|hf\.co)(?=\s?/)", re.I)
 _PREFIX = re.compile(r"(?:https?:?//\s?)?(?:www\.)?$", re.I)
 _HOST_WORDS = ("github.com", "gitlab.com", "huggingface.co", "hf.co")
-_PROMISE_WORDS = ("availab", "releas", "open-sourc", "will ", "share", "upon", "open sourc")  # most frequent first
+#: Every ``_PROMISE`` match holds one of these, lowercased (its last word, or "upon / after acceptance"):
+#: a text with none of them promises nothing (most frequent first).
+_PROMISE_WORDS = ("availab", "releas", "public", "share", "open-sourc", "open sourc", "accessib", "acceptance")
 #: Every ``_PROMISE`` match holds one of these (its verb or its last word), lowercased.
 _PROMISE_CUES = ("released", "available", "open-sourced", "open sourced", "public", "accessible", "shared", "will",
                  "plan to", "intend to", "commit to", "promise to", "acceptance")

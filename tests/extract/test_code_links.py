@@ -60,10 +60,34 @@ def test_metadata_url_parses() -> None:
         ("Code is available at https://github.com/o/r.", False),
         ("Our project page is https://x.github.io/ and code will be released.", False),
         ("We study the release of code in open-source projects.", False),
+        ("The code is to be made public.", True),  # no "will" and no "release": the pre-check missed it
+        ("Models and data shall be accessible upon acceptance.", True),
     ],
 )
 def test_code_promised_only_without_link(text: str, promised: bool) -> None:
     assert code_promised(text) is promised
+
+
+def test_every_promise_holds_a_promise_word() -> None:
+    """``_promises_without_link`` turns a text away when it holds none of ``_PROMISE_WORDS``: every
+    ``_PROMISE`` match must hold one (fuzzed from the pattern's own words)."""
+    import random
+
+    from kg.extract import code_links
+
+    rng = random.Random(17)
+    pieces = ["code", "Data", "models", "weights", "we", "We", "will", "would be", "to be", "is to be", "shall be",
+              "are being", "made", "publicly", "freely", "released", "available", "open-sourced", "open sourced",
+              "public", "accessible", "shared", "plan to", "intend to", "commit to", "promise to", "release",
+              "open-source", "make", "share", "are", "is", "have been", "fully", "upon", "after", "acceptance",
+              "publication", "toolkit", "x", ".", ","]
+    matched = 0
+    for _ in range(30_000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(2, 9)))
+        if code_links._PROMISE.search(text):
+            matched += 1
+            assert any(word in text.lower() for word in code_links._PROMISE_WORDS), text
+    assert matched > 1000
 
 
 def test_a_bare_host_followed_by_another_url_is_not_a_repository() -> None:
