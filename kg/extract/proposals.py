@@ -73,7 +73,7 @@ _HEAD_THEN_NAME = re.compile(rf"^\s*(?:{'|'.join(_ARTICLES)})\s+(?:[\w\-]+,?\s+)
 #: "a novel but simple approach, Constrained Word2Vec (CW2V), …" anywhere in the abstract.
 _NOVEL_WORDS = ("novel", "new", "our")
 _NOVEL_HEAD = re.compile(rf"\b(?:{'|'.join(_NOVEL_WORDS)})\s+(?:[\w\-]+,?\s+){{0,4}}?{_HEADS},?\s+{_NAMING}")
-#: The words of the two patterns as bytes, for ``_speedups.lead_words_head`` (see :func:`_lead_words_head`).
+#: The words of the two patterns as bytes, for ``_speedups.lead_words_head`` (see :func:`_novel_heads`).
 _HEAD_BYTES, _NAMING_BYTES, _ARTICLE_BYTES, _NOVEL_BYTES = (
     tuple(word.encode() for word in words) for words in (_HEAD_WORDS, _NAMING_WORDS, _ARTICLES, _NOVEL_WORDS))
 _QUOTED = re.compile(rf"[\"“]([^\"”]{{3,40}})[\"”]\s+{_HEADS}\b")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.names import looks_like_name
 from kg.extract.native import speedups
 from kg.extract.scan import keywords, matches_at, offsets_of, register_start_words
 from kg.extract.state import abstract_start, props, text_of
@@ -61,7 +62,13 @@ def find_results(text: str, start: int = 0, number_starts: list[int] | None = No
         previous = text[at - 1:at]  # "" at the start of the text
         if previous and (previous.isalnum() or previous in ".-"):
             continue
-        after = _METRIC_AFTER.match(text, number_end)
+        # after the value and its unit; a unit-less number's match also holds the blanks after it
+        # ("84.6 top-1 accuracy"), which ``_METRIC_AFTER`` begins with. A unit-less number right
+        # after a name or a number is part of it ("the AIME 2025 score", "ImageNet 256 times 256 and FVD").
+        if unit:
+            after = _METRIC_AFTER.match(text, number_end)
+        else:
+            after = None if _after_name(text, at) else _METRIC_AFTER.match(text, at + len(value))
         if after:
             found.append(Result(after.group(1), float(value), unit, at, after.end()))
             continue
@@ -99,6 +106,21 @@ def _may_end_metric(text: str, lo: int, at: int) -> bool:
     return False
 
 
+#: Words that join two numbers into one size ("256 times 256", "512 x 512").
+_TIMES = frozenset(("times", "x", "×"))
+
+
+def _after_name(text: str, at: int) -> bool:
+    """The word before the blanks before ``at`` is a name or a number that the number at ``at``
+    belongs to ("AIME 2025", "ImageNet 256", "Llama 3", "256 times 256")."""
+    lo = max(0, at - 40)
+    before = text[lo:at].rstrip()
+    if not before or len(before) == at - lo:
+        return False  # nothing before the number, or no blank between
+    word = before.rsplit(None, 1)[-1]
+    return word[0].isdigit() or word in _TIMES or looks_like_name(word)
+
+
 def _numbers(text: str, start: int, number_starts: list[int] | None) -> list[tuple[int, int, str, str]]:
     """(start, end, value, unit or "") of the matches of ``_NUMBER.finditer(text, start)`` as far as
     claims go, tried only where a digit is (the regex engine tests for a digit at every position,
@@ -118,6 +140,7 @@ def _numbers(text: str, start: int, number_starts: list[int] | None) -> list[tup
 
 
 def _number_row(match: re.Match) -> tuple[int, int, str, str]:
+    """A ``_NUMBER`` match as :func:`_numbers` returns it."""
     return match.start(), match.end(), match.group(1), match.group(2) or ""
 
 

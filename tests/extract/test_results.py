@@ -7,6 +7,8 @@ import re
 import re._constants as sre_constants
 import re._parser as sre_parser
 
+import pytest
+
 from kg.extract import results
 
 
@@ -53,7 +55,11 @@ def _plain_results(text: str) -> list[results.Result]:
         if number.start() > 0 and (text[number.start() - 1].isalnum() or text[number.start() - 1] in ".-"):
             continue
         value, unit = float(number.group(1)), number.group(2) or ""
-        after = results._METRIC_AFTER.match(text, number.end())
+        if unit:  # a unit-less number is followed by its metric from the end of its value, unless it is part of a name
+            after = results._METRIC_AFTER.match(text, number.end())
+        else:
+            after = None if results._after_name(text, number.start()) else \
+                results._METRIC_AFTER.match(text, number.start() + len(number.group(1)))
         if after:
             found.append(results.Result(after.group(1), value, unit, number.start(), after.end()))
             continue
@@ -117,3 +123,15 @@ def test_numbers_read_in_c_are_the_pattern_matches() -> None:
             starts = [rng.randint(-1, len(text) + 1) for _ in range(5)]
         expected = [(m.start(), m.end(), m.group(1), m.group(2) or "") for m in matches_at(results._NUMBER, text, starts)]
         assert speedups.numbers_at(text, starts) == expected, (text, starts)
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("reaches 84.6 top-1 accuracy on ImageNet", [("top-1 accuracy", 84.6, "")]),  # no unit: the metric after it
+    ("achieves an 1.79 FID score", [("FID", 1.79, "")]),
+    ("by almost 20 percentage points", [("points", 20.0, "")]),
+    ("boosting the AIME 2025 score by 37.4%", [("score", 37.4, "%")]),  # "AIME 2025" is a name, not a claim
+    ("FID of 2.0 on ImageNet 256 times 256 and FVD of 72.8 on UCF-101", [("FID", 2.0, ""), ("FVD", 72.8, "")]),
+    ("Llama 3 accuracy", []),
+])
+def test_a_unit_less_number_takes_the_metric_after_it_unless_it_belongs_to_a_name(text: str, claims: list) -> None:
+    assert [(r.metric, r.value, r.unit) for r in results.find_results(text)] == claims
