@@ -33,12 +33,12 @@ _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(%|pp|points?|x|×|dB)?")
 _DIGITS = tuple("0123456789")
 #: Digits at word starts: where a claimed number can begin (see ``_numbers``).
 register_start_words("number", _DIGITS)
-_METRIC_AFTER = re.compile(rf"\s+(?:\w+\s+){{0,1}}?({METRIC})\b(?:\s+(?:on|in)\b)?")
 #: The characters a METRIC match can begin with (the test checks them against the pattern). Searched
 #: for in the 60 characters before each number, ``\b(METRIC)`` tried its ~55 alternatives at every
 #: word boundary (~7 us a number, half of this module's time); this lookahead turns most of them
-#: away at one character test.
+#: away at one character test (in ``_METRIC_AFTER`` too, at the one or two words after a number).
 METRIC_FIRST_CHARS = "ABCDEFHILMNPRSWaeflmoprstwz"
+_METRIC_AFTER = re.compile(rf"\s+(?:\w+\s+){{0,1}}?(?=[{METRIC_FIRST_CHARS}])({METRIC})\b(?:\s+(?:on|in)\b)?")
 _METRIC_BEFORE = re.compile(
     rf"\b(?=[{METRIC_FIRST_CHARS}])({METRIC})\s+(?:of|by|to|at|reaching|=|:)?\s*(?:up to\s+|over\s+|about\s+|nearly\s+)?$")
 
@@ -65,10 +65,9 @@ def find_results(text: str, start: int = 0, number_starts: list[int] | None = No
         # after the value and its unit; a unit-less number's match also holds the blanks after it
         # ("84.6 top-1 accuracy"), which ``_METRIC_AFTER`` begins with. A unit-less number right
         # after a name or a number is part of it ("the AIME 2025 score", "ImageNet 256 times 256 and FVD").
-        if unit:
-            after = _METRIC_AFTER.match(text, number_end)
-        else:
-            after = None if _after_name(text, at) else _METRIC_AFTER.match(text, at + len(value))
+        after = _METRIC_AFTER.match(text, number_end if unit else at + len(value))
+        if after and not unit and _after_name(text, at):
+            after = None
         if after:
             found.append(Result(after.group(1), float(value), unit, at, after.end()))
             continue
