@@ -235,11 +235,17 @@ static PyObject *Trie_add(Trie *trie, PyObject *args) {
 static inline int is_word(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 static inline int is_space(unsigned char c) { return c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31); }
 
+/* 0 when `text` is an ASCII str, else -1 with ValueError(message): what every scan here takes. */
+static int require_ascii(PyObject *text, const char *message) {
+    if (PyUnicode_Check(text) && PyUnicode_IS_ASCII(text))
+        return 0;
+    PyErr_SetString(PyExc_ValueError, message);
+    return -1;
+}
+
 static PyObject *Trie_find(Trie *trie, PyObject *text) {
-    if (!PyUnicode_Check(text) || !PyUnicode_IS_ASCII(text)) {
-        PyErr_SetString(PyExc_ValueError, "find() takes lower-cased ASCII text");
+    if (require_ascii(text, "find() takes lower-cased ASCII text") < 0)
         return NULL;
-    }
     const char *chars = (const char *)PyUnicode_1BYTE_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     if (n > INT32_MAX / 2) { /* offsets are kept as 32-bit integers */
@@ -336,10 +342,8 @@ static inline int digit_or_hyphen(unsigned char c) { return (c >= '0' && c <= '9
  * what _COMPOUND_SCAN = (?<![\w\-])[A-Za-z][\w.+]*[\d\-][\w.+\-]* finds searched within the
  * run, and the run ends where the first digit-or-hyphen match of the run ends. */
 static PyObject *compound_words(PyObject *module, PyObject *text) {
-    if (!PyUnicode_Check(text) || !PyUnicode_IS_ASCII(text)) {
-        PyErr_SetString(PyExc_ValueError, "compound_words() takes ASCII text");
+    if (require_ascii(text, "compound_words() takes ASCII text") < 0)
         return NULL;
-    }
     const unsigned char *chars = PyUnicode_1BYTE_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), p = 0;
     PyObject *found = PyList_New(0);
@@ -382,10 +386,8 @@ static PyObject *compound_words(PyObject *module, PyObject *text) {
  * and each digit right after a letter ([m.start() for m in _CUTS.finditer(word)], the regex tried
  * at every character: ~2,000 instructions a word). */
 static PyObject *compound_cuts(PyObject *module, PyObject *word) {
-    if (!PyUnicode_Check(word) || !PyUnicode_IS_ASCII(word)) {
-        PyErr_SetString(PyExc_ValueError, "compound_cuts() takes an ASCII str");
+    if (require_ascii(word, "compound_cuts() takes an ASCII str") < 0)
         return NULL;
-    }
     const unsigned char *w = PyUnicode_1BYTE_DATA(word);
     Py_ssize_t n = PyUnicode_GET_LENGTH(word);
     PyObject *cuts = PyList_New(0);
@@ -448,10 +450,8 @@ static int inner_capital_or_digit(const unsigned char *w, Py_ssize_t n) {
  * (three regexes there, ~2,500 instructions a new word): 1 when _NUMBERISH matches all of it, else 2 when
  * _INNER matches it (3 when _ALLCAPS also matches all of it), else 0. Reference: names._name_shape. */
 static PyObject *name_shape(PyObject *module, PyObject *word) {
-    if (!PyUnicode_Check(word) || !PyUnicode_IS_ASCII(word)) {
-        PyErr_SetString(PyExc_ValueError, "name_shape() takes an ASCII str");
+    if (require_ascii(word, "name_shape() takes an ASCII str") < 0)
         return NULL;
-    }
     const unsigned char *w = PyUnicode_1BYTE_DATA(word);
     Py_ssize_t n = PyUnicode_GET_LENGTH(word);
     if (numberish(w, n))
@@ -966,10 +966,8 @@ static PyObject *split_sentences(PyObject *module, PyObject *args) {
     Py_ssize_t start;
     if (!PyArg_ParseTuple(args, "Un:split_sentences", &text, &start))
         return NULL;
-    if (!PyUnicode_IS_ASCII(text)) {
-        PyErr_SetString(PyExc_ValueError, "split_sentences() takes ASCII text");
+    if (require_ascii(text, "split_sentences() takes ASCII text") < 0)
         return NULL;
-    }
     const unsigned char *t = PyUnicode_1BYTE_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     if (start < 0 || start > n) {
@@ -1411,10 +1409,8 @@ static PyObject *acronym_definitions(PyObject *module, PyObject *args) {
     Py_ssize_t pos;
     if (!PyArg_ParseTuple(args, "Un:acronym_definitions", &text, &pos))
         return NULL;
-    if (!PyUnicode_IS_ASCII(text)) {
-        PyErr_SetString(PyExc_ValueError, "acronym_definitions() takes ASCII text");
+    if (require_ascii(text, "acronym_definitions() takes ASCII text") < 0)
         return NULL;
-    }
     const unsigned char *t = PyUnicode_1BYTE_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     if (pos < 0)
@@ -1575,10 +1571,8 @@ static PyObject *AppositionScanner_spans(AppositionScanner *self, PyObject *args
     Py_ssize_t pos = 0;
     if (!PyArg_ParseTuple(args, "U|n:spans", &text, &pos))
         return NULL;
-    if (!PyUnicode_IS_ASCII(text)) {
-        PyErr_SetString(PyExc_ValueError, "spans() takes ASCII text");
+    if (require_ascii(text, "spans() takes ASCII text") < 0)
         return NULL;
-    }
     const unsigned char *t = PyUnicode_1BYTE_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     PyObject *found = PyList_New(0);
@@ -1629,10 +1623,8 @@ static int digits_at(const unsigned char *t, Py_ssize_t n, Py_ssize_t p, Py_ssiz
 }
 
 static PyObject *arxiv_hint(PyObject *module, PyObject *text) {
-    if (!PyUnicode_Check(text) || !PyUnicode_IS_ASCII(text)) {
-        PyErr_SetString(PyExc_ValueError, "arxiv_hint() takes ASCII text");
+    if (require_ascii(text, "arxiv_hint() takes ASCII text") < 0)
         return NULL;
-    }
     const unsigned char *t = PyUnicode_1BYTE_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     for (const unsigned char *at = memchr(t, '.', n); at != NULL; at = memchr(at + 1, '.', n - (at + 1 - t)))
@@ -1706,102 +1698,16 @@ static PyObject *bench_endings(PyObject *module, PyObject *args) {
     return found;
 }
 
-/* One word of words_then_preposition(): the tuple's item as bytes, checked. */
+/* One of the words of a tuple of bytes, checked. */
 static int word_at(PyObject *words, Py_ssize_t k, const char **word, Py_ssize_t *length) {
     PyObject *item = PyTuple_GET_ITEM(words, k);
     if (!PyBytes_Check(item)) {
-        PyErr_SetString(PyExc_TypeError, "words_then_preposition() takes tuples of bytes");
+        PyErr_SetString(PyExc_TypeError, "the word alternatives must be tuples of bytes");
         return -1;
     }
     *word = PyBytes_AS_STRING(item);
     *length = PyBytes_GET_SIZE(item);
     return 0;
-}
-
-/* Where the match of   \b(?:LEAD1|LEAD2|…)(?:\s+[\w\-]+){0,MAX}?\s+(?:PREP1|PREP2|…)\s+   that begins at i ends, or
- * -1 (ASCII text; each LEAD is followed by \s there, so at most one of them can begin a match; a word
- * is a whole run of [\w\-], and the preposition is tried before each word, as the lazy repeat does). */
-static Py_ssize_t lead_then_preposition(const unsigned char *t, Py_ssize_t n, Py_ssize_t i, PyObject *leads,
-                                        PyObject *preps, Py_ssize_t max_between, int *error) {
-    const char *word;
-    Py_ssize_t length, at = -1;
-    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(leads); k++) {
-        if (word_at(leads, k, &word, &length) < 0) {
-            *error = 1;
-            return -1;
-        }
-        if (i + length < n && memcmp(t + i, word, length) == 0 && is_space(t[i + length])) {
-            at = i + length;
-            break;
-        }
-    }
-    for (Py_ssize_t between = 0; at >= 0; between++) {
-        while (at < n && is_space(t[at])) /* \s+ (at least one: checked for the lead, and below) */
-            at++;
-        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(preps); k++) {
-            if (word_at(preps, k, &word, &length) < 0) {
-                *error = 1;
-                return -1;
-            }
-            if (at + length < n && memcmp(t + at, word, length) == 0 && is_space(t[at + length])) {
-                at += length;
-                while (at < n && is_space(t[at]))
-                    at++;
-                return at;
-            }
-        }
-        if (between == max_between)
-            return -1;
-        Py_ssize_t run = at; /* [\w\-]+, then \s must follow */
-        while (run < n && (is_word_char(t[run]) || t[run] == '-'))
-            run++;
-        if (run == at || run == n || !is_space(t[run]))
-            return -1;
-        at = run;
-    }
-    return -1;
-}
-
-/* words_then_preposition(text, starts, leads, preps, max_between) -> the ends of the matches that
- * matches_at(pattern, text, starts) finds, for a pattern of the shape above (contexts._EVAL). */
-static PyObject *words_then_preposition(PyObject *module, PyObject *args) {
-    PyObject *text, *starts, *leads, *preps;
-    Py_ssize_t max_between;
-    if (!PyArg_ParseTuple(args, "UO!O!O!n:words_then_preposition", &text, &PyList_Type, &starts, &PyTuple_Type, &leads,
-                          &PyTuple_Type, &preps, &max_between))
-        return NULL;
-    if (!PyUnicode_IS_ASCII(text)) {
-        PyErr_SetString(PyExc_ValueError, "words_then_preposition() takes ASCII text");
-        return NULL;
-    }
-    const unsigned char *t = PyUnicode_1BYTE_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), end = 0;
-    PyObject *ends = PyList_New(0);
-    for (Py_ssize_t k = 0; ends != NULL && k < PyList_GET_SIZE(starts); k++) {
-        Py_ssize_t start = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k));
-        if (start == -1 && PyErr_Occurred()) {
-            Py_CLEAR(ends);
-            break;
-        }
-        if (start < end || start < 0 || start >= n) /* inside the last match (as finditer resumes), or outside */
-            continue;
-        if (start > 0 && is_word_char(t[start - 1])) /* the pattern's leading \b (every lead begins with a letter) */
-            continue;
-        int error = 0;
-        Py_ssize_t found = lead_then_preposition(t, n, start, leads, preps, max_between, &error);
-        if (error) {
-            Py_CLEAR(ends);
-            break;
-        }
-        if (found >= 0) {
-            PyObject *offset = PyLong_FromSsize_t(found);
-            if (offset == NULL || PyList_Append(ends, offset) < 0)
-                Py_CLEAR(ends);
-            Py_XDECREF(offset);
-            end = found;
-        }
-    }
-    return ends;
 }
 
 /* The length of the first of `words` (a tuple of bytes) written at t[at] and followed by a blank (or,
@@ -1824,6 +1730,96 @@ static Py_ssize_t word_then_blank(const unsigned char *t, Py_ssize_t n, Py_ssize
     return 0;
 }
 
+/* `at` moved past the blanks there (\s* or, after a checked blank, \s+). */
+static inline Py_ssize_t skip_blanks(const unsigned char *t, Py_ssize_t n, Py_ssize_t at) {
+    while (at < n && is_space(t[at]))
+        at++;
+    return at;
+}
+
+/* One try of a pattern at `start` of ASCII text (for matches_at_starts): the end of its match, with *row
+ * what to report for it (a new reference); -1 when it does not match there; -2 with an exception set. */
+typedef Py_ssize_t (*MatchAt)(const unsigned char *t, Py_ssize_t n, Py_ssize_t start, void *context, PyObject **row);
+
+/* [row, …] of the matches `match` finds tried at `starts` from `pos`, as kg.extract.scan.matches_at finds
+ * them: a start before `pos`, inside the last match (finditer resumes after it) or past the text is not tried. */
+static PyObject *matches_at_starts(PyObject *text, PyObject *starts, Py_ssize_t pos, MatchAt match, void *context) {
+    const unsigned char *t = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), end = pos > 0 ? pos : 0;
+    PyObject *rows = PyList_New(0);
+    for (Py_ssize_t k = 0; rows != NULL && k < PyList_GET_SIZE(starts); k++) {
+        Py_ssize_t start = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k));
+        if (start == -1 && PyErr_Occurred()) {
+            Py_CLEAR(rows);
+            break;
+        }
+        if (start < end || start >= n)
+            continue;
+        PyObject *row = NULL;
+        Py_ssize_t found = match(t, n, start, context, &row);
+        if (found == -2 || (found >= 0 && (row == NULL || PyList_Append(rows, row) < 0)))
+            Py_CLEAR(rows);
+        Py_XDECREF(row);
+        if (found >= 0)
+            end = found;
+    }
+    return rows;
+}
+
+/* The words and bound of the patterns below, for matches_at_starts. */
+typedef struct {
+    PyObject *leads, *middles, *tails; /* tuples of bytes (tails: lead_words_head only) */
+    Py_ssize_t max_between;
+    int leading_blanks; /* lead_words_head: blanks may come before the lead (^\s*), else \b before it */
+} WordPattern;
+
+/* Where the match of   \b(?:LEAD1|LEAD2|…)(?:\s+[\w\-]+){0,MAX}?\s+(?:PREP1|PREP2|…)\s+   that begins at i ends
+ * (the MatchAt of words_then_preposition; ASCII text; each LEAD is followed by \s there, so at most one of
+ * them can begin a match; a word is a whole run of [\w\-], and the preposition is tried before each word,
+ * as the lazy repeat does). The row is the end. */
+static Py_ssize_t lead_then_preposition(const unsigned char *t, Py_ssize_t n, Py_ssize_t i, void *context,
+                                        PyObject **row) {
+    const WordPattern *pattern = context;
+    if (i > 0 && is_word_char(t[i - 1])) /* the pattern's leading \b (every lead begins with a letter) */
+        return -1;
+    Py_ssize_t length = word_then_blank(t, n, i, pattern->leads, 0, 0);
+    if (length <= 0)
+        return length < 0 ? -2 : -1;
+    Py_ssize_t at = i + length;
+    for (Py_ssize_t between = 0;; between++) {
+        at = skip_blanks(t, n, at); /* \s+ (at least one: checked for the lead, and below) */
+        length = word_then_blank(t, n, at, pattern->middles, 0, 0);
+        if (length < 0)
+            return -2;
+        if (length > 0) {
+            at = skip_blanks(t, n, at + length);
+            *row = PyLong_FromSsize_t(at);
+            return at;
+        }
+        if (between == pattern->max_between)
+            return -1;
+        Py_ssize_t run = at; /* [\w\-]+, then \s must follow */
+        while (run < n && (is_word_char(t[run]) || t[run] == '-'))
+            run++;
+        if (run == at || run == n || !is_space(t[run]))
+            return -1;
+        at = run;
+    }
+}
+
+/* words_then_preposition(text, starts, leads, preps, max_between) -> the ends of the matches that
+ * matches_at(pattern, text, starts) finds, for a pattern of the shape above (contexts._EVAL). */
+static PyObject *words_then_preposition(PyObject *module, PyObject *args) {
+    PyObject *text, *starts;
+    WordPattern pattern = {NULL, NULL, NULL, 0, 0};
+    if (!PyArg_ParseTuple(args, "UO!O!O!n:words_then_preposition", &text, &PyList_Type, &starts, &PyTuple_Type,
+                          &pattern.leads, &PyTuple_Type, &pattern.middles, &pattern.max_between))
+        return NULL;
+    if (require_ascii(text, "words_then_preposition() takes ASCII text") < 0)
+        return NULL;
+    return matches_at_starts(text, starts, 0, lead_then_preposition, &pattern);
+}
+
 /* Where the match of   LEAD\s+(?:[\w\-]+,?\s+){0,MAX}?HEADs?,?\s+(?:TAIL\s+)?   that begins at i ends, or -1, or
  * -2 with an exception (ASCII text; LEAD, HEAD and TAIL are alternatives of whole words, none a prefix of
  * another one that could match there, as in proposals._NOVEL_HEAD and _HEAD_THEN_NAME). */
@@ -1834,8 +1830,7 @@ static Py_ssize_t lead_words_head_at(const unsigned char *t, Py_ssize_t n, Py_ss
         return length < 0 ? -2 : -1;
     Py_ssize_t at = i + length;
     for (Py_ssize_t between = 0;; between++) {
-        while (at < n && is_space(t[at])) /* \s+: at least one, checked before */
-            at++;
+        at = skip_blanks(t, n, at); /* \s+: at least one, checked before */
         length = word_then_blank(t, n, at, heads, 1, 1);
         if (length < 0)
             return -2;
@@ -1845,17 +1840,11 @@ static Py_ssize_t lead_words_head_at(const unsigned char *t, Py_ssize_t n, Py_ss
                 at++;
             if (at >= n || !is_space(t[at])) /* ",?\s+" */
                 return -1;
-            while (at < n && is_space(t[at]))
-                at++;
+            at = skip_blanks(t, n, at);
             length = word_then_blank(t, n, at, tails, 0, 0); /* an optional "called\s+" */
             if (length < 0)
                 return -2;
-            if (length > 0) {
-                at += length;
-                while (at < n && is_space(t[at]))
-                    at++;
-            }
-            return at;
+            return length > 0 ? skip_blanks(t, n, at + length) : at;
         }
         if (between == max_between)
             return -1;
@@ -1872,52 +1861,64 @@ static Py_ssize_t lead_words_head_at(const unsigned char *t, Py_ssize_t n, Py_ss
     }
 }
 
+/* The MatchAt of lead_words_head: lead_words_head_at after the blanks or the \b; the row is (start, end). */
+static Py_ssize_t lead_words_head_from(const unsigned char *t, Py_ssize_t n, Py_ssize_t start, void *context,
+                                       PyObject **row) {
+    const WordPattern *pattern = context;
+    Py_ssize_t at = start;
+    if (pattern->leading_blanks)
+        at = skip_blanks(t, n, at);
+    else if (start > 0 && is_word_char(t[start - 1])) /* \b: every lead begins with a letter */
+        return -1;
+    Py_ssize_t found = lead_words_head_at(t, n, at, pattern->leads, pattern->middles, pattern->tails,
+                                          pattern->max_between);
+    if (found >= 0)
+        *row = Py_BuildValue("(nn)", start, found);
+    return found;
+}
+
 /* lead_words_head(text, starts, pos, leads, heads, tails, max_between, leading_blanks) -> [(start, end)] of
  * the matches tried at `starts` from `pos` as matches_at finds them: with leading_blanks, each match may
  * begin with blanks before its lead (^\s*); without, a lead must begin a word (\b). */
 static PyObject *lead_words_head(PyObject *module, PyObject *args) {
-    PyObject *text, *starts, *leads, *heads, *tails;
-    Py_ssize_t pos, max_between;
-    int leading_blanks;
+    PyObject *text, *starts;
+    Py_ssize_t pos;
+    WordPattern pattern = {NULL, NULL, NULL, 0, 0};
     if (!PyArg_ParseTuple(args, "UO!nO!O!O!np:lead_words_head", &text, &PyList_Type, &starts, &pos, &PyTuple_Type,
-                          &leads, &PyTuple_Type, &heads, &PyTuple_Type, &tails, &max_between, &leading_blanks))
+                          &pattern.leads, &PyTuple_Type, &pattern.middles, &PyTuple_Type, &pattern.tails,
+                          &pattern.max_between, &pattern.leading_blanks))
         return NULL;
-    if (!PyUnicode_IS_ASCII(text)) {
-        PyErr_SetString(PyExc_ValueError, "lead_words_head() takes ASCII text");
+    if (require_ascii(text, "lead_words_head() takes ASCII text") < 0)
         return NULL;
+    return matches_at_starts(text, starts, pos, lead_words_head_from, &pattern);
+}
+
+/* The MatchAt of numbers_at: results._NUMBER at i, with the row (start, end, value, unit). */
+static Py_ssize_t number_at(const unsigned char *t, Py_ssize_t n, Py_ssize_t i, void *context, PyObject **row) {
+    static const char *const UNITS[] = {"%", "pp", "points", "point", "x", "dB"}; /* the regex's order */
+    if (!is_digit(t[i]))
+        return -1;
+    Py_ssize_t at = i;
+    while (at < n && is_digit(t[at]))
+        at++;
+    if (at + 1 < n && t[at] == '.' && is_digit(t[at + 1])) {
+        at++;
+        while (at < n && is_digit(t[at]))
+            at++;
     }
-    const unsigned char *t = PyUnicode_1BYTE_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), end = pos > 0 ? pos : 0;
-    PyObject *spans = PyList_New(0);
-    for (Py_ssize_t k = 0; spans != NULL && k < PyList_GET_SIZE(starts); k++) {
-        Py_ssize_t start = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k));
-        if (start == -1 && PyErr_Occurred()) {
-            Py_CLEAR(spans);
+    Py_ssize_t value_end = at;
+    at = skip_blanks(t, n, at);
+    const char *unit = "";
+    for (size_t u = 0; u < sizeof(UNITS) / sizeof(UNITS[0]); u++) {
+        Py_ssize_t length = (Py_ssize_t)strlen(UNITS[u]);
+        if (at + length <= n && memcmp(t + at, UNITS[u], length) == 0) {
+            unit = UNITS[u];
+            at += length;
             break;
         }
-        if (start < end || start >= n)
-            continue;
-        Py_ssize_t at = start;
-        if (leading_blanks) {
-            while (at < n && is_space(t[at]))
-                at++;
-        } else if (start > 0 && is_word_char(t[start - 1])) { /* \b: every lead begins with a letter */
-            continue;
-        }
-        Py_ssize_t found = lead_words_head_at(t, n, at, leads, heads, tails, max_between);
-        if (found == -2) {
-            Py_CLEAR(spans);
-            break;
-        }
-        if (found >= 0) {
-            PyObject *span = Py_BuildValue("(nn)", start, found);
-            if (span == NULL || PyList_Append(spans, span) < 0)
-                Py_CLEAR(spans);
-            Py_XDECREF(span);
-            end = found;
-        }
     }
-    return spans;
+    *row = Py_BuildValue("(nns#s)", i, at, (const char *)t + i, value_end - i, unit);
+    return at;
 }
 
 /* numbers_at(text, starts) -> [(start, end, value, unit)] of the matches of results._NUMBER,
@@ -1925,52 +1926,12 @@ static PyObject *lead_words_head(PyObject *module, PyObject *args) {
  * (no "×" there); `unit` is "" when the optional group matched nothing (the blanks before it stay in
  * the match, as the greedy \s* leaves them). */
 static PyObject *numbers_at(PyObject *module, PyObject *args) {
-    static const char *const UNITS[] = {"%", "pp", "points", "point", "x", "dB"}; /* the regex's order */
     PyObject *text, *starts;
     if (!PyArg_ParseTuple(args, "UO!:numbers_at", &text, &PyList_Type, &starts))
         return NULL;
-    if (!PyUnicode_IS_ASCII(text)) {
-        PyErr_SetString(PyExc_ValueError, "numbers_at() takes ASCII text");
+    if (require_ascii(text, "numbers_at() takes ASCII text") < 0)
         return NULL;
-    }
-    const char *t = (const char *)PyUnicode_1BYTE_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), end = 0;
-    PyObject *found = PyList_New(0);
-    for (Py_ssize_t k = 0; found != NULL && k < PyList_GET_SIZE(starts); k++) {
-        Py_ssize_t start = PyLong_AsSsize_t(PyList_GET_ITEM(starts, k));
-        if (start == -1 && PyErr_Occurred()) {
-            Py_CLEAR(found);
-            break;
-        }
-        if (start < end || start < 0 || start >= n || !is_digit((unsigned char)t[start]))
-            continue;
-        Py_ssize_t at = start;
-        while (at < n && is_digit((unsigned char)t[at]))
-            at++;
-        if (at + 1 < n && t[at] == '.' && is_digit((unsigned char)t[at + 1])) {
-            at++;
-            while (at < n && is_digit((unsigned char)t[at]))
-                at++;
-        }
-        Py_ssize_t value_end = at;
-        while (at < n && is_space((unsigned char)t[at]))
-            at++;
-        const char *unit = "";
-        for (size_t u = 0; u < sizeof(UNITS) / sizeof(UNITS[0]); u++) {
-            Py_ssize_t length = (Py_ssize_t)strlen(UNITS[u]);
-            if (at + length <= n && memcmp(t + at, UNITS[u], length) == 0) {
-                unit = UNITS[u];
-                at += length;
-                break;
-            }
-        }
-        PyObject *row = Py_BuildValue("(nns#s)", start, at, t + start, value_end - start, unit);
-        if (row == NULL || PyList_Append(found, row) < 0)
-            Py_CLEAR(found);
-        Py_XDECREF(row);
-        end = at;
-    }
-    return found;
+    return matches_at_starts(text, starts, 0, number_at, NULL);
 }
 
 static PyMethodDef module_methods[] = {
