@@ -44,9 +44,6 @@ _EVAL = re.compile(rf"\b(?:{'|'.join(map(re.escape, _EVAL_LEADS))})(?:\s+[\w\-]+
                    rf"\s+(?:{'|'.join(_EVAL_PREPOSITIONS)})\s+")
 _EVAL_LEAD_BYTES = tuple(word.encode() for word in _EVAL_LEADS)
 _EVAL_PREPOSITION_BYTES = tuple(word.encode() for word in _EVAL_PREPOSITIONS)
-#: Every ``_EVAL`` match begins with one of these (keep the two in step).
-_EVAL_STARTS = ("experiment", "evaluat", "result", "test", "benchmarked", "validated", "performance", "accuracy",
-                "improvement", "gain", "state-of-the-art", "SOTA", "trained", "fine-tuned", "pre-trained", "pretrained")
 _USE = re.compile(
     r"\b(?:compared? (?:with|to|against)|comparisons? (?:with|to|against)|outperform(?:s|ing|ed)?|"
     r"surpass(?:es|ing|ed)?|beat(?:s|ing)?|baselines?(?: methods| models)?,? (?:such as|including|like)|"
@@ -69,7 +66,7 @@ _USE_STARTS = (
     "initiali", "extend", "variant of", "variants of", "version of", "versions of",
 )
 register_start_words("dataset head", _HEAD_STARTS)
-register_start_words("evaluated on", _EVAL_STARTS)
+register_start_words("evaluated on", _EVAL_LEADS)  # every match begins with one: the pattern is built from them
 register_start_words("compared", _USE_STARTS)
 
 
